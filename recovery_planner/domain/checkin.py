@@ -1,0 +1,402 @@
+"""The check-in (exchange format v1): typed model, validation with field-named errors, and serialisation."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .regions import REGIONS, SIDES, SUBREGIONS
+
+EXPERIENCE = ("beginner", "intermediate", "advanced")
+KINDS = ("soreness", "aching", "sharp", "cramp")
+TRENDS = ("better", "same", "worse")
+MECHANISMS = ("sudden_during_sprint", "inversion_twist", "gradual", "none")
+
+# Red-flag and follow-up answers. Each is optional; None means "not answered".
+BOOL_SYMPTOMS = (
+    "dark_urine", "calf_warmth_redness", "chest_pain_or_breathless", "confusion_or_collapse", "vomiting",
+    "headache", "focal_bone_tenderness", "night_or_rest_pain", "weight_bearing_pain_groin",
+    "unable_to_bear_weight_4_steps", "bony_tenderness_ottawa", "bruising", "warms_up_during_run",
+    "pain_worse_as_run_continues", "locking_or_giving_way", "limited_rom", "radiating_pain",
+    "pain_out_of_proportion", "pain_on_passive_toe_stretch", "muscle_weakness", "pain_lying_on_side",
+    "muscle_cramps_during_run", "worse_downhill", "menstrual_irregularity",
+)
+# name -> (low, high, unit) for the answers that are numbers.
+NUMBER_SYMPTOMS: dict[str, tuple[float, float, str]] = {
+    "recent_long_travel_h": (0, 72, "hours"),
+    "body_mass_change_kg": (-15, 15, "kg"),
+    "morning_stiffness_min": (0, 600, "minutes"),
+    "onset_at_km": (0, 400, "km"),
+}
+# first_step_pain may be a yes/no answer or a 0-10 rating.
+FLEX_SYMPTOMS = ("first_step_pain",)
+SYMPTOMS = BOOL_SYMPTOMS + tuple(NUMBER_SYMPTOMS) + FLEX_SYMPTOMS
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem in the input, with the path of the field it is about."""
+
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}" if self.path else self.problem
+
+
+class CheckInError(ValueError):
+    """The input is not a valid check-in; ``errors`` names every problem found."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass(frozen=True)
+class Athlete:
+    experience: str = "beginner"
+    body_mass_kg: float | None = None
+    age: int | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Wellbeing:
+    sleep_hours: float | None = None
+    fatigue: float | None = None
+    resting_hr_elevated: bool = False
+    hot_weather: bool = False
+    rhr_delta_bpm: float | None = None
+    temperature_c: float | None = None
+
+
+@dataclass(frozen=True)
+class Area:
+    region: str
+    side: str
+    pain: float
+    kind: str
+    swelling: bool = False
+    numbness: bool = False
+    gait_change: bool = False
+    hours_since_run: float | None = None
+    days_since_onset: float | None = None
+    trend: str | None = None
+    subregion: str | None = None
+    mechanism: str | None = None
+
+
+@dataclass(frozen=True)
+class SweatTest:
+    bm_pre: float
+    bm_post: float
+    fluid_in: float = 0.0
+    urine_out: float = 0.0
+
+
+@dataclass(frozen=True)
+class Session:
+    type: str | None = None
+    duration_min: float | None = None
+    fluid_consumed_l: float | None = None
+    temperature_c: float | None = None
+    sweat_test: SweatTest | None = None
+
+
+@dataclass(frozen=True)
+class Load:
+    acute_km_7d: float | None = None
+    chronic_km_per_week_28d: float | None = None
+    weekly_increase_pct: float | None = None
+    planned_session_min: float | None = None
+    last_session: Session | None = None
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    date: date
+    athlete: Athlete = field(default_factory=Athlete)
+    wellbeing: Wellbeing = field(default_factory=Wellbeing)
+    areas: tuple[Area, ...] = ()
+    symptoms: dict[str, Any] = field(default_factory=dict)
+    load: Load = field(default_factory=Load)
+
+    def symptom(self, name: str) -> Any:
+        """The answer to one follow-up question, or None if it was not answered."""
+        return self.symptoms.get(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The check-in in exchange format v1 (only the fields that were given)."""
+        out: dict[str, Any] = {"date": self.date.isoformat()}
+        out["athlete"] = _compact(self.athlete.__dict__)
+        out["wellbeing"] = _compact(self.wellbeing.__dict__)
+        out["areas"] = [_compact(a.__dict__) for a in self.areas]
+        out["symptoms"] = dict(self.symptoms)
+        load = _compact({k: v for k, v in self.load.__dict__.items() if k != "last_session"})
+        if self.load.last_session is not None:
+            s = self.load.last_session
+            session = _compact({k: v for k, v in s.__dict__.items() if k != "sweat_test"})
+            if s.sweat_test is not None:
+                session["sweat_test"] = dict(s.sweat_test.__dict__)
+            load["last_session"] = session
+        out["load"] = load
+        return out
+
+
+def _compact(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+class _Reader:
+    """Reads one JSON object field by field, collecting every problem with its path."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+
+    def fail(self, path: str, problem: str) -> None:
+        self.errors.append(FieldError(path, problem))
+
+    def obj(self, value: Any, path: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(path, f"must be an object, got {_describe(value)}")
+            return {}
+        return value
+
+    def number(self, d: dict, key: str, path: str, lo: float, hi: float,
+               required: bool = False, integer: bool = False) -> float | None:
+        here = f"{path}.{key}" if path else key
+        if key not in d or d[key] is None:
+            if required:
+                self.fail(here, "is required")
+            return None
+        v = d[key]
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            self.fail(here, f"must be a number, got {_describe(v)}")
+            return None
+        if integer and v != int(v):
+            self.fail(here, f"must be a whole number, got {v}")
+            return None
+        if not lo <= v <= hi:
+            self.fail(here, f"must be {_fmt(lo)}-{_fmt(hi)}, got {_fmt(v)}")
+            return None
+        return int(v) if integer else v
+
+    def boolean(self, d: dict, key: str, path: str) -> bool:
+        here = f"{path}.{key}" if path else key
+        v = d.get(key)
+        if v is None:
+            return False
+        if not isinstance(v, bool):
+            self.fail(here, f"must be true or false, got {_describe(v)}")
+            return False
+        return v
+
+    def choice(self, d: dict, key: str, path: str, options: tuple[str, ...] | dict,
+               required: bool = False) -> str | None:
+        here = f"{path}.{key}" if path else key
+        v = d.get(key)
+        if v is None:
+            if required:
+                self.fail(here, "is required")
+            return None
+        if not isinstance(v, str) or v not in options:
+            allowed = ", ".join(options)
+            self.fail(here, f"must be one of {allowed}; got {_describe(v)}")
+            return None
+        return v
+
+    def text(self, d: dict, key: str, path: str, max_len: int = 200) -> str | None:
+        here = f"{path}.{key}" if path else key
+        v = d.get(key)
+        if v is None:
+            return None
+        if not isinstance(v, str):
+            self.fail(here, f"must be text, got {_describe(v)}")
+            return None
+        if len(v) > max_len:
+            self.fail(here, f"must be at most {max_len} characters, got {len(v)}")
+            return None
+        return v
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _describe(v: Any) -> str:
+    if v is None:
+        return "nothing"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return repr(v) if len(v) <= 40 else repr(v[:37] + "...")
+    if isinstance(v, (int, float)):
+        return _fmt(v)
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, dict):
+        return "an object"
+    return type(v).__name__
+
+
+def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
+    """Validate a decoded JSON value and return the check-in; raises CheckInError naming each bad field.
+
+    ``today`` is the plan's first day when the check-in carries no ``date``.
+    """
+    errors: list[FieldError] = []
+    r = _Reader(errors)
+    p = (lambda key: f"{path}.{key}" if path else key)
+    if not isinstance(data, dict):
+        raise CheckInError([FieldError(path, f"a check-in must be a JSON object, got {_describe(data)}")])
+
+    day = today
+    raw_date = data.get("date")
+    if raw_date is not None:
+        if not isinstance(raw_date, str) or not _DATE_RE.match(raw_date):
+            r.fail(p("date"), f"must be a date written YYYY-MM-DD, got {_describe(raw_date)}")
+        else:
+            try:
+                day = date.fromisoformat(raw_date)
+            except ValueError:
+                r.fail(p("date"), f"is not a real calendar date: {raw_date}")
+
+    a = r.obj(data.get("athlete"), p("athlete"))
+    athlete = Athlete(
+        experience=r.choice(a, "experience", p("athlete"), EXPERIENCE) or "beginner",
+        body_mass_kg=r.number(a, "body_mass_kg", p("athlete"), 25, 250),
+        age=r.number(a, "age", p("athlete"), 8, 110, integer=True),
+        name=r.text(a, "name", p("athlete")),
+    )
+
+    w = r.obj(data.get("wellbeing"), p("wellbeing"))
+    wellbeing = Wellbeing(
+        sleep_hours=r.number(w, "sleep_hours", p("wellbeing"), 0, 24),
+        fatigue=r.number(w, "fatigue", p("wellbeing"), 0, 10),
+        resting_hr_elevated=r.boolean(w, "resting_hr_elevated", p("wellbeing")),
+        hot_weather=r.boolean(w, "hot_weather", p("wellbeing")),
+        rhr_delta_bpm=r.number(w, "rhr_delta_bpm", p("wellbeing"), -60, 120),
+        temperature_c=r.number(w, "temperature_c", p("wellbeing"), -40, 55),
+    )
+
+    areas: list[Area] = []
+    raw_areas = data.get("areas", [])
+    if raw_areas is None:
+        raw_areas = []
+    if not isinstance(raw_areas, list):
+        r.fail(p("areas"), f"must be a list of areas, got {_describe(raw_areas)}")
+        raw_areas = []
+    if len(raw_areas) > 48:
+        r.fail(p("areas"), f"at most 48 areas can be marked, got {len(raw_areas)}")
+        raw_areas = []
+    for i, raw in enumerate(raw_areas):
+        ap = f"{p('areas')}[{i}]"
+        before = len(errors)
+        d = r.obj(raw, ap)
+        if not isinstance(raw, dict):
+            continue
+        region = r.choice(d, "region", ap, REGIONS, required=True)
+        side = r.choice(d, "side", ap, SIDES, required=True)
+        pain = r.number(d, "pain", ap, 0, 10, required=True)
+        kind = r.choice(d, "kind", ap, KINDS, required=True)
+        subregion = None
+        if region is not None and d.get("subregion") is not None:
+            options = SUBREGIONS.get(region, {})
+            if not options:
+                r.fail(f"{ap}.subregion", f"the {region} region has no sub-locations; leave it out")
+            else:
+                subregion = r.choice(d, "subregion", ap, tuple(options))
+        area_fields = dict(
+            swelling=r.boolean(d, "swelling", ap),
+            numbness=r.boolean(d, "numbness", ap),
+            gait_change=r.boolean(d, "gait_change", ap),
+            hours_since_run=r.number(d, "hours_since_run", ap, 0, 24 * 365),
+            days_since_onset=r.number(d, "days_since_onset", ap, 0, 3650),
+            trend=r.choice(d, "trend", ap, TRENDS),
+            mechanism=r.choice(d, "mechanism", ap, MECHANISMS),
+        )
+        if len(errors) == before and region and side and pain is not None and kind:
+            areas.append(Area(region=region, side=side, pain=pain, kind=kind, subregion=subregion,
+                              **area_fields))
+
+    symptoms = _read_symptoms(r, data.get("symptoms"), p("symptoms"))
+    load = _read_load(r, data.get("load"), p("load"))
+
+    if errors:
+        raise CheckInError(errors)
+    return CheckIn(date=day, athlete=athlete, wellbeing=wellbeing, areas=tuple(areas),
+                   symptoms=symptoms, load=load)
+
+
+def _read_symptoms(r: _Reader, raw: Any, path: str) -> dict[str, Any]:
+    s = r.obj(raw, path)
+    out: dict[str, Any] = {}
+    for key, value in s.items():
+        here = f"{path}.{key}"
+        if key not in SYMPTOMS:
+            r.fail(here, "is not a known question (check the spelling)")
+            continue
+        if value is None:
+            continue
+        if key in BOOL_SYMPTOMS:
+            if not isinstance(value, bool):
+                r.fail(here, f"must be true, false or null, got {_describe(value)}")
+                continue
+            out[key] = value
+        elif key in NUMBER_SYMPTOMS:
+            lo, hi, _unit = NUMBER_SYMPTOMS[key]
+            v = r.number(s, key, path, lo, hi)
+            if v is not None:
+                out[key] = v
+        else:  # first_step_pain: yes/no or a 0-10 rating
+            if isinstance(value, bool):
+                out[key] = value
+            else:
+                v = r.number(s, key, path, 0, 10)
+                if v is not None:
+                    out[key] = v
+    return out
+
+
+def _read_load(r: _Reader, raw: Any, path: str) -> Load:
+    d = r.obj(raw, path)
+    session = None
+    if d.get("last_session") is not None:
+        sp = f"{path}.last_session"
+        s = r.obj(d["last_session"], sp)
+        sweat = None
+        if s.get("sweat_test") is not None:
+            tp = f"{sp}.sweat_test"
+            t = r.obj(s["sweat_test"], tp)
+            pre = r.number(t, "bm_pre", tp, 25, 250, required=True)
+            post = r.number(t, "bm_post", tp, 25, 250, required=True)
+            fluid_in = r.number(t, "fluid_in", tp, 0, 20) or 0.0
+            urine = r.number(t, "urine_out", tp, 0, 10) or 0.0
+            if pre is not None and post is not None:
+                if pre - post + fluid_in - urine <= 0:
+                    r.fail(tp, "these weights and drinks give no sweat loss; check bm_pre, bm_post and fluid_in")
+                else:
+                    sweat = SweatTest(bm_pre=pre, bm_post=post, fluid_in=fluid_in, urine_out=urine)
+        session = Session(
+            type=r.text(s, "type", sp),
+            duration_min=r.number(s, "duration_min", sp, 1, 24 * 60),
+            fluid_consumed_l=r.number(s, "fluid_consumed_l", sp, 0, 20),
+            temperature_c=r.number(s, "temperature_c", sp, -40, 55),
+            sweat_test=sweat,
+        )
+        if sweat is not None and session.duration_min is None:
+            r.fail(f"{sp}.duration_min", "is required with a sweat test (it gives the sweat rate per hour)")
+    return Load(
+        acute_km_7d=r.number(d, "acute_km_7d", path, 0, 2000),
+        chronic_km_per_week_28d=r.number(d, "chronic_km_per_week_28d", path, 0, 2000),
+        weekly_increase_pct=r.number(d, "weekly_increase_pct", path, -100, 10000),
+        planned_session_min=r.number(d, "planned_session_min", path, 1, 24 * 60),
+        last_session=session,
+    )

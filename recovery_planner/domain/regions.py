@@ -1,0 +1,78 @@
+"""The twelve leg regions of the check-in format, their sides, sub-locations and plain names."""
+
+from __future__ import annotations
+
+REGIONS: tuple[str, ...] = (
+    "glutes", "hip_flexors", "quadriceps", "hamstrings", "adductors", "it_band",
+    "knee", "shin", "calf", "achilles", "ankle", "foot",
+)
+SIDES: tuple[str, ...] = ("left", "right", "both")
+LEG_SIDES: tuple[str, ...] = ("left", "right")
+
+MUSCLE_REGIONS = frozenset({"glutes", "hip_flexors", "quadriceps", "hamstrings", "adductors", "it_band", "calf"})
+LOWER_LEG_REGIONS = frozenset({"shin", "calf"})
+BONE_RISK_REGIONS = frozenset({"shin", "foot", "ankle"})
+
+REGION_NAMES: dict[str, str] = {
+    "glutes": "Glutes (buttock)",
+    "hip_flexors": "Hip flexors (front of hip)",
+    "quadriceps": "Quadriceps (front of thigh)",
+    "hamstrings": "Hamstrings (back of thigh)",
+    "adductors": "Adductors (inner thigh)",
+    "it_band": "IT band (outer thigh)",
+    "knee": "Knee",
+    "shin": "Shin",
+    "calf": "Calf",
+    "achilles": "Achilles tendon",
+    "ankle": "Ankle",
+    "foot": "Foot",
+}
+
+# Which diagram view shows each region (the IT band and the foot show in both).
+FRONT_REGIONS: tuple[str, ...] = (
+    "hip_flexors", "quadriceps", "adductors", "it_band", "knee", "shin", "ankle", "foot",
+)
+BACK_REGIONS: tuple[str, ...] = (
+    "glutes", "hamstrings", "adductors", "it_band", "calf", "achilles", "ankle", "foot",
+)
+
+# Sub-locations asked where the red flags differ (guidance section 3).
+SUBREGIONS: dict[str, dict[str, str]] = {
+    "foot": {
+        "plantar_heel": "Under the heel or arch",
+        "forefoot_dorsal": "Top of the forefoot (over the long foot bones)",
+        "midfoot_dorsal": "Top of the midfoot (the high point of the arch)",
+        "toes": "Toes or ball of the foot",
+    },
+    "knee": {
+        "kneecap": "Around or behind the kneecap",
+        "below_kneecap": "Just below the kneecap (patellar tendon)",
+        "outside_knee": "Outside of the knee",
+        "back_of_knee": "Back of the knee",
+    },
+    "glutes": {
+        "buttock": "In the buttock",
+        "lateral_hip": "Outside of the hip (the bony point)",
+    },
+    "hip_flexors": {
+        "hip_flexor_muscle": "Front of the hip, in the muscle",
+        "deep_groin": "Deep in the groin",
+    },
+    "achilles": {
+        "mid_portion": "In the tendon, a few centimetres above the heel",
+        "insertional": "Where the tendon joins the heel bone",
+    },
+}
+
+SIDE_NAMES: dict[str, str] = {"left": "left", "right": "right", "both": "both legs"}
+
+
+def region_label(region: str, side: str | None = None) -> str:
+    """A plain name such as 'Left calf' or 'Quadriceps (both legs)'."""
+    name = REGION_NAMES[region]
+    if side in ("left", "right"):
+        head = name if name[:2].isupper() else name[0].lower() + name[1:]
+        return f"{side.capitalize()} {head}"
+    if side == "both":
+        return f"{name}, both legs"
+    return name
