@@ -28,6 +28,12 @@ REGION_NAMES: dict[str, str] = {
     "foot": "Foot",
 }
 
+REGION_SHORT: dict[str, str] = {
+    "glutes": "Glutes", "hip_flexors": "Hip flexors", "quadriceps": "Quadriceps", "hamstrings": "Hamstrings",
+    "adductors": "Adductors", "it_band": "IT band", "knee": "Knee", "shin": "Shin", "calf": "Calf",
+    "achilles": "Achilles tendon", "ankle": "Ankle", "foot": "Foot",
+}
+
 # Which diagram view shows each region (the IT band and the foot show in both).
 FRONT_REGIONS: tuple[str, ...] = (
     "hip_flexors", "quadriceps", "adductors", "it_band", "knee", "shin", "ankle", "foot",
@@ -68,8 +74,8 @@ SIDE_NAMES: dict[str, str] = {"left": "left", "right": "right", "both": "both le
 
 
 def region_label(region: str, side: str | None = None) -> str:
-    """A plain name such as 'Left calf' or 'Quadriceps (both legs)'."""
-    name = REGION_NAMES[region]
+    """A plain name such as 'Left calf' or 'Quadriceps, both legs'."""
+    name = REGION_SHORT[region]
     if side in ("left", "right"):
         head = name if name[:2].isupper() else name[0].lower() + name[1:]
         return f"{side.capitalize()} {head}"

@@ -1,0 +1,7 @@
+"""`python -m recovery_planner`: the same as the `recovery-planner` command."""
+
+import sys
+
+from recovery_planner.cli.main import main
+
+sys.exit(main())

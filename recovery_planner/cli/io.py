@@ -1,0 +1,47 @@
+"""Reading JSON input from a file or standard input, with clear messages instead of tracebacks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+class InputError(ValueError):
+    """The input could not be read or is not JSON."""
+
+
+def read_json_input(source: str) -> Any:
+    """Decode JSON from a path, or from standard input when ``source`` is '-'."""
+    name = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            text = sys.stdin.read(MAX_INPUT_BYTES + 1)
+        else:
+            path = Path(source)
+            if path.stat().st_size > MAX_INPUT_BYTES:
+                raise InputError(f"{name}: the file is larger than {MAX_INPUT_BYTES // 2**20} MB")
+            text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: is not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    if len(text) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: the input is larger than {MAX_INPUT_BYTES // 2**20} MB")
+    if not text.strip():
+        raise InputError(f"{name}: is empty; expected a check-in in JSON")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name}: the JSON is nested too deeply") from None

@@ -1,0 +1,48 @@
+"""The `recovery-planner` command: subcommands for scripts, or the desktop app with no subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import __version__
+from . import plan_command
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="recovery-planner",
+        description="Recovery Planner: turn a runner's check-in into a safe day-by-day recovery plan. "
+                    "With no command, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", help="folder holding the app's data (default: your user data folder)")
+    parser.add_argument("--quit-after-first-paint", action="store_true",
+                        help="open the app, exit once the main window has painted (smoke tests)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    plan_command.register(subparsers)
+    try:
+        from . import data_commands
+    except ImportError:  # storage commands not installed in this build
+        data_commands = None
+    if data_commands is not None:
+        data_commands.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ..app import run_app
+
+        return run_app(data_dir=args.data_dir, quit_after_first_paint=args.quit_after_first_paint)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Turn a check-in into a recovery plan, following the rule order of guidance section 2.1."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from .. import PLANNER_VERSION
+from .assessment import Assessment
+from .checkin import CheckIn
+from .daily_care import hydration_item, nutrition_item, sleep_item
+from .features import TENDON, extract
+from .hydration import hydration_advice
+from .plan import Plan, PlanDay, PlanItem, Referral
+from .readiness import MAX_PLAN_DAYS as MAX_DAYS
+from .readiness import apply_running_rules
+from .schedule import recovery_activity, region_items, run_items, running_level
+from .triage import apply_emergency_rules, apply_referral_rules
+
+MIN_DAYS, DEFAULT_DAYS = 3, 7
+
+
+def assess(check_in: CheckIn) -> Assessment:
+    """Run every rule tier on the check-in: emergencies, referrals, then running permission."""
+    a = Assessment(extract(check_in))
+    apply_emergency_rules(a)
+    apply_referral_rules(a)
+    apply_running_rules(a)
+    return a
+
+
+def build_plan(check_in: CheckIn, days: int = DEFAULT_DAYS) -> Plan:
+    """The day-by-day plan for ``days`` days (3-14) starting on the check-in's date."""
+    if not MIN_DAYS <= days <= MAX_DAYS:
+        raise ValueError(f"days must be {MIN_DAYS}-{MAX_DAYS}, got {days}")
+    a = assess(check_in)
+    advice = None if a.suppressed else hydration_advice(check_in)
+    plan_days: list[PlanDay] = []
+    if not a.suppressed:
+        for i in range(days):
+            running = running_level(a, i)
+            plan_days.append(PlanDay(check_in.date + timedelta(days=i), running, _day_items(a, i, running, advice)))
+    any_run = any(d.running != "none" for d in plan_days)
+    return Plan(
+        start=check_in.date,
+        plan_suppressed=a.suppressed,
+        referral=Referral(a.urgency, a.ordered_reasons()),
+        no_running_until_cleared=a.until_cleared,
+        days=tuple(plan_days),
+        hydration=advice,
+        stop_rules=stop_rules(a) if any_run else (),
+        return_to_run=return_to_run(a) if a.injury_pathway and not a.suppressed else (),
+        do_now=tuple(a.do_now),
+        cautions=() if a.suppressed else tuple(a.cautions) + _strain_watch(a),
+        rules_fired=tuple(a.rules),
+        planner_version=PLANNER_VERSION,
+    )
+
+
+def _day_items(a: Assessment, day: int, running: str, advice) -> tuple[PlanItem, ...]:
+    items: list[PlanItem] = []
+    items += run_items(a, day, running) if running != "none" else [recovery_activity(a, day)]
+    for x in a.features.areas:
+        items += region_items(a, x, day, running)
+    items += [hydration_item(a, advice, day, running), sleep_item(a, day), nutrition_item(a, day, running)]
+    seen: set[tuple[str, str | None, str | None]] = set()
+    kept: list[PlanItem] = []
+    for item in items:
+        key = (item.kind, item.region, item.side)
+        if key in seen or a.is_banned(item.kind, item.region):
+            continue
+        seen.add(key)
+        kept.append(item)
+    return tuple(kept)
+
+
+def stop_rules(a: Assessment) -> tuple[str, ...]:
+    """R9: when to stop a run, attached to every plan that has running in it."""
+    rules = [
+        "Stop and walk home if pain during the run goes above 3/10, or rises 2 points above how it felt "
+        "before you started.",
+        "Stop at once for any sharp or shooting pain, new swelling, or if you start to limp.",
+        "Next morning, pain and stiffness must be no worse than the morning before. If they are worse, take "
+        "the next day off running.",
+    ]
+    if any(x.pattern == TENDON for x in a.features.areas):
+        rules.append("For the tendon: pain up to 3/10 during a run is acceptable only if it has settled by the "
+                     "next morning and does not creep up from week to week.")
+    return tuple(rules)
+
+
+def return_to_run(a: Assessment) -> tuple[str, ...]:
+    """RTR1-RTR6: the checks to pass before running again after an injury."""
+    regions = {x.area.region for x in a.features.areas}
+    steps = [
+        "Everyday activities hurt 2/10 or less, with no pain at rest or at night, no tender spot on a bone and "
+        "no swelling.",
+        "You can walk briskly for 30 minutes without pain (30-45 minutes after a suspected bone injury).",
+    ]
+    if a.high_risk_bone or a.bone_sites:
+        steps.append("Do not test the leg by hopping until a clinician has cleared you.")
+    else:
+        steps.append("Ten single-leg hops on the sore side hurt 2/10 or less.")
+    if regions & {"calf", "achilles"}:
+        steps.append("Single-leg heel raises on the sore side: at least 90 % as many as on the other side, "
+                     "without pain.")
+    if a.strain_sites:
+        steps.append("The muscle moves through its full range without pain. Standing on the leg without pain "
+                     "is needed, but it is not enough on its own.")
+    steps.append("Then walk-run on alternate days: 5 x (1 min run / 2 min walk), 5 x (2/1), 4 x (4/1), "
+                 "3 x (6/1), 2 x (10/1), then 20-30 min continuous. Move up a step only if pain stays at 2/10 "
+                 "or less and the next morning is no worse. Distance before speed; no hills or intervals until "
+                 "you have run two weeks pain-free.")
+    return tuple(steps)
+
+
+def _strain_watch(a: Assessment) -> tuple[str, ...]:
+    if not a.strain_sites or a.suppressed:
+        return ()
+    notes = ["See a physiotherapist if you are not walking normally by day 3, if bruising or swelling appears, "
+             "or if it is not clearly better by day 7."]
+    if any(region == "calf" for region, _ in a.strain_sites):
+        notes.append("A calf that becomes swollen, warm or red without a new injury needs a same-day check for "
+                     "a blood clot.")
+    return tuple(notes)

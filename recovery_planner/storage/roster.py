@@ -1,0 +1,127 @@
+"""The roster index (``index.json``): every athlete's profile plus a summary of their newest check-in.
+
+The index is a cache for fast start-up (a 200-athlete roster opens without reading any athlete file);
+the athlete folders are the source of truth, so a damaged or stale index is rebuilt from them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query
+
+from . import checkins
+from .errors import DamagedFileError, InvalidRecordError, LockedError, NotFoundError, StorageError
+from .folder import DataFolder
+from .paths import ATHLETE_ID_RE, ATHLETES_DIR, INDEX_FILE, PROFILE_FILE
+from .records import AthleteRecord, CheckInSummary
+
+_INDEX = Path(INDEX_FILE)
+
+
+class Roster:
+    """Reads and updates ``index.json``. Writing methods must be called inside a transaction."""
+
+    def __init__(self, folder: DataFolder):
+        self._folder = folder
+        self.warnings: list[str] = []
+
+    # -- reading -----------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Check the index at start-up: rebuild it if damaged, add athletes it is missing (after a crash)."""
+        try:
+            known = {d["id"] for d in self._docs()}
+        except DamagedFileError as exc:
+            self.warnings.append(
+                f"The athlete list {exc.path} was damaged ({exc.problem}); it was rebuilt from the athlete "
+                f"files" + (f" and the damaged copy is kept at {exc.kept_at}." if exc.kept_at else "."))
+            with self._folder.transaction():
+                self.rebuild()
+            return
+        if set(self._ids_on_disk()) - known:
+            with self._folder.transaction():
+                self.rebuild()
+
+    def _docs(self) -> list[dict[str, Any]]:
+        return list(self._folder.table(_INDEX, "athletes").values())
+
+    def _ids_on_disk(self) -> list[str]:
+        folder = self._folder.root / ATHLETES_DIR
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return []
+        return [e.name for e in entries if ATHLETE_ID_RE.match(e.name)
+                and os.path.exists(os.path.join(e.path, PROFILE_FILE))]
+
+    def all(self) -> list[AthleteRecord]:
+        records = [AthleteRecord.from_doc(d) for d in self._docs()]
+        return sorted(records, key=lambda a: (a.name.casefold(), a.id))
+
+    def has(self, athlete_id: str) -> bool:
+        return any(d["id"] == athlete_id for d in self._docs())
+
+    def get(self, athlete_id: str) -> AthleteRecord:
+        for d in self._docs():
+            if d["id"] == athlete_id:
+                return AthleteRecord.from_doc(d)
+        raise NotFoundError(f"No athlete with id {athlete_id}.")
+
+    def find(self, name_or_id: str) -> AthleteRecord:
+        wanted = " ".join(str(name_or_id).split()).casefold()
+        docs = self._docs()
+        for d in docs:
+            if d["id"] == name_or_id or d["name"].casefold() == wanted:
+                return AthleteRecord.from_doc(d)
+        raise NotFoundError(f"No athlete called {name_or_id!r}. Add one with: recovery-planner athletes add "
+                            f"{_quote(str(name_or_id))}")
+
+    def check_name_free(self, name: str) -> None:
+        if any(d["name"].casefold() == name.casefold() for d in self._docs()):
+            raise InvalidRecordError([f"name: an athlete called {name!r} already exists"])
+
+    def profile_doc(self, athlete_id: str) -> dict[str, Any]:
+        return {k: v for k, v in self.get(athlete_id).to_dict().items() if k != "latest"}
+
+    # -- writing (inside a transaction) ------------------------------------------------------------
+    def put(self, profile: dict[str, Any], latest: CheckInSummary | None) -> AthleteRecord:
+        doc = dict(profile, latest=None if latest is None else latest.to_dict())
+        self._folder.db(_INDEX).table("athletes").upsert(doc, Query().id == doc["id"])
+        return AthleteRecord.from_doc(doc)
+
+    def set_latest(self, athlete_id: str, latest: CheckInSummary | None) -> None:
+        value = None if latest is None else latest.to_dict()
+        self._folder.db(_INDEX).table("athletes").update({"latest": value}, Query().id == athlete_id)
+
+    def repair_latest(self, athlete_id: str, latest: CheckInSummary | None) -> None:
+        """Best effort (outside a transaction): correct a stale summary; skipped if the folder is busy."""
+        try:
+            with self._folder.transaction():
+                self.set_latest(athlete_id, latest)
+        except (LockedError, StorageError):
+            pass
+
+    def rebuild(self) -> None:
+        """Rewrite the index from the athlete folders (profiles and newest check-ins)."""
+        docs: dict[str, dict[str, Any]] = {}
+        for n, athlete_id in enumerate(sorted(self._ids_on_disk()), start=1):
+            try:
+                profile = self._folder.table(Path(ATHLETES_DIR, athlete_id, PROFILE_FILE), "profile")
+                doc = dict(next(iter(profile.values())))
+            except (StorageError, StopIteration) as exc:
+                self.warnings.append(f"The profile of athlete {athlete_id} could not be read: {exc}")
+                continue
+            try:
+                newest = checkins.latest(self._folder, athlete_id)
+            except StorageError as exc:
+                self.warnings.append(str(exc))
+                newest = None
+            doc["latest"] = None if newest is None else newest.summary.to_dict()
+            docs[str(n)] = doc
+        self._folder.storage(_INDEX).write({"athletes": docs})
+
+
+def _quote(name: str) -> str:
+    return f'"{name}"' if any(c.isspace() for c in name) else name
