@@ -1,0 +1,151 @@
+"""Storage benchmark: a coach's database (200 athletes x 3 years of daily check-ins) vs default TinyDB.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_storage.py [--athletes N] [--years N] [--keep DIR]``.
+Prints numbers (it is not a pass/fail test). Targets: open + list athletes <= 100 ms, load one athlete's
+full history <= 50 ms, save one check-in <= 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tinydb import Query, TinyDB
+
+from recovery_planner.domain.checkin import parse_check_in
+from recovery_planner.domain.planner import build_plan
+from recovery_planner.storage import Repository
+from tests.benchmarks.make_coach_db import TEMPLATES, make_coach_db
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def summary(ms: list[float]) -> str:
+    return f"median {statistics.median(ms):8.1f} ms  (min {min(ms):.1f}, max {max(ms):.1f}, n={len(ms)})"
+
+
+def bench_repository(root: Path, ids: list[str], today: date) -> dict[str, float]:
+    results = {}
+    print("\nRecovery Planner repository (index + one folder per athlete, sharded by year/month):")
+
+    def open_list() -> None:
+        repo = Repository.open(root)
+        assert len(repo.list_athletes()) == len(ids)
+
+    ms = timed(open_list, 15)
+    results["open_list"] = statistics.median(ms)
+    print(f"  open + list athletes        {summary(ms)}")
+
+    def cold_history() -> None:
+        repo = Repository.open(root)
+        assert len(repo.history(ids[len(ids) // 2])) > 0
+
+    ms = timed(cold_history, 15)
+    results["history"] = statistics.median(ms)
+    print(f"  open + load one history     {summary(ms)}   (cold: fresh repository each time)")
+    repo = Repository.open(root)
+    ms = timed(lambda: repo.history(ids[0]), 15)
+    print(f"  load one history (warm)     {summary(ms)}")
+    rec = repo.history(ids[0])[-1]
+    ms = timed(lambda: repo.get_plan(ids[0], rec.id), 15)
+    print(f"  load one plan               {summary(ms)}")
+
+    check_in = parse_check_in({"date": today.isoformat(), **TEMPLATES[1]}, today)
+    plan = build_plan(check_in)
+    t0 = time.perf_counter()
+    repo.add_check_in(ids[1], check_in, plan)
+    first = (time.perf_counter() - t0) * 1000
+    print(f"  first save of the day       {first:8.1f} ms  (includes the automatic daily backup snapshot)")
+    n = iter(range(10**6))
+    ms = timed(lambda: repo.add_check_in(ids[2 + next(n) % (len(ids) - 2)], check_in, plan), 40)
+    results["save"] = statistics.median(ms)
+    print(f"  save one check-in           {summary(ms)}")
+    return results
+
+
+def build_baseline(root: Path, path: Path) -> tuple[list[str], int]:
+    """A default single-file TinyDB (JSONStorage) with the same athletes and check-ins (plans left out)."""
+    repo = Repository.open(root)
+    athletes = {}
+    checkins = {}
+    ids = []
+    for n, a in enumerate(repo.list_athletes(), start=1):
+        ids.append(a.id)
+        athletes[str(n)] = {k: v for k, v in a.to_dict().items() if k != "latest"}
+        for rec in repo.history(a.id):
+            d = rec.to_dict()
+            checkins[str(len(checkins) + 1)] = d
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump({"athletes": athletes, "checkins": checkins}, fh)
+    return ids, len(checkins)
+
+
+def bench_baseline(path: Path, ids: list[str], today: date) -> dict[str, float]:
+    results = {}
+    print(f"\nDefault TinyDB, one file ({path.stat().st_size / 2**20:.0f} MB, check-ins only, no plans):")
+    ms = timed(lambda: TinyDB(path).table("athletes").all(), 3)
+    results["open_list"] = statistics.median(ms)
+    print(f"  open + list athletes        {summary(ms)}")
+    ms = timed(lambda: TinyDB(path).table("checkins").search(Query().athlete_id == ids[0]), 3)
+    results["history"] = statistics.median(ms)
+    print(f"  open + load one history     {summary(ms)}")
+    db = TinyDB(path)
+    check_in = parse_check_in({"date": today.isoformat(), **TEMPLATES[1]}, today)
+    doc = {"athlete_id": ids[0], "date": today.isoformat(), "check_in": check_in.to_dict()}
+    ms = timed(lambda: db.table("checkins").insert(dict(doc)), 3)
+    results["save"] = statistics.median(ms)
+    print(f"  save one check-in           {summary(ms)}")
+    return results
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--athletes", type=int, default=200)
+    ap.add_argument("--years", type=int, default=3)
+    ap.add_argument("--keep", type=Path, help="build the database here and keep it")
+    ap.add_argument("--skip-baseline", action="store_true")
+    args = ap.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="rp-bench-"))
+    root = work / "data"
+    today = date.today()
+    try:
+        t0 = time.perf_counter()
+        info = make_coach_db(root, args.athletes, args.years, end=today - timedelta(days=1))
+        size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+        print(f"Generated {info.checkins} check-ins with plans for {len(info.athlete_ids)} athletes "
+              f"({size / 2**20:.0f} MB) in {time.perf_counter() - t0:.1f} s at {root}")
+        ours = bench_repository(root, info.athlete_ids, today)
+        targets = {"open_list": 100, "history": 50, "save": 20}
+        print("\nTargets: " + ", ".join(f"{k} {ours[k]:.1f} ms {'OK' if ours[k] <= v else 'OVER'} (<= {v})"
+                                        for k, v in targets.items()))
+        if not args.skip_baseline:
+            ids, n = build_baseline(root, work / "baseline.json")
+            base = bench_baseline(work / "baseline.json", ids, today)
+            print("\nRatio default TinyDB / Recovery Planner (higher = ours faster):")
+            for k in targets:
+                print(f"  {k:12s} {base[k] / ours[k]:10.0f} x")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
