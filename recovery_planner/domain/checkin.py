@@ -253,7 +253,10 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
     """
     errors: list[FieldError] = []
     r = _Reader(errors)
-    p = (lambda key: f"{path}.{key}" if path else key)
+
+    def p(key: str) -> str:
+        return f"{path}.{key}" if path else key
+
     if not isinstance(data, dict):
         raise CheckInError([FieldError(path, f"a check-in must be a JSON object, got {_describe(data)}")])
 

@@ -131,10 +131,7 @@ def region_items(a: Assessment, x: AreaFeatures, day: int, running: str) -> list
             items.append(_ice(x))
         return items
     if x.pattern == TENDON:
-        if area.region == "glutes":
-            ex = GLUTEAL_TENDON
-        else:
-            ex = STRENGTH.get(area.region, GENERIC_MOBILITY)
+        ex = GLUTEAL_TENDON if area.region == "glutes" else STRENGTH.get(area.region, GENERIC_MOBILITY)
         every_other = bool(ex.dose.get("every_other_day"))
         if not every_other or day % 2 == 0:
             items.append(_exercise_item("strength_loading", ex, x,

@@ -1,9 +1,10 @@
 """Backups: snapshots of the data folder, rotation, verification, restore, and zip export/import.
 
 A snapshot is a folder ``backups/<YYYY-MM-DD_HHMMSS>-<kind>/`` with the same layout as the data folder.
-Files never change in place (every save replaces the file), so a snapshot hard-links unchanged files
-instead of copying them: a daily backup of a large coach database costs milliseconds and little disk.
-Where hard links are not supported the files are copied. Callers hold the write lock.
+A file that changed since the previous snapshot is copied (so damage to a live file never reaches its
+backups); an unchanged one is a hard link to the previous snapshot's copy, so a daily backup of a large
+coach database copies only that day's changes. Where hard links fail, files are copied. Callers hold the
+write lock.
 """
 
 from __future__ import annotations
@@ -79,18 +80,26 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
         name = f"{stamp}_{n}-{kind}"
     tmp = folder / f".tmp-{name}"
     files = iter_data_files(root)
+    previous = list_backups(root)
+    prev_dir, prev_sources = (previous[0].path, _sources(previous[0].path)) if previous else (None, {})
+    sources: dict[str, list[int]] = {}
     try:
         make_private_dir(tmp)
         for rel in files:
             dst = tmp / rel
             make_private_dir(dst.parent)
-            try:
-                os.link(root / rel, dst)
-            except OSError:
-                shutil.copyfile(root / rel, dst)
-                os.chmod(dst, PRIVATE_FILE_MODE)
+            st = os.stat(root / rel)
+            key = sources[rel.as_posix()] = [st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns]
+            if prev_dir is not None and prev_sources.get(rel.as_posix()) == key:
+                try:  # unchanged since the previous backup: share that backup's own copy
+                    os.link(prev_dir / rel, dst)
+                    continue
+                except OSError:
+                    pass
+            shutil.copyfile(root / rel, dst)  # a real copy, so damage to the live file never reaches it
+            os.chmod(dst, PRIVATE_FILE_MODE)
         manifest = {"kind": kind, "created": now.isoformat(timespec="seconds"),
-                    "files": [rel.as_posix() for rel in files]}
+                    "files": [rel.as_posix() for rel in files], "sources": sources}
         atomic_write_bytes(tmp / MANIFEST, json.dumps(manifest, indent=1).encode(), sync_dir=False)
         os.replace(tmp, folder / name)
         fsync_dir(folder)
@@ -98,6 +107,14 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BackupError(f"Could not make a backup in {folder}: {exc.strerror or exc}.") from exc
     return BackupInfo(folder / name, kind, now.replace(microsecond=0))
+
+
+def _sources(snapshot: Path) -> dict[str, list[int]]:
+    try:
+        sources = json.loads((snapshot / MANIFEST).read_text(encoding="utf-8")).get("sources", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return sources if isinstance(sources, dict) else {}
 
 
 def rotate(root: Path, keep_auto: int) -> list[Path]:

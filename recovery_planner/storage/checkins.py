@@ -1,7 +1,7 @@
 """One athlete's check-ins, plans and ticked plan items, sharded so that a save rewrites little.
 
-- ``checkins-YYYY.json``: table ``checkins`` (one document per check-in, with its summary) and table
-  ``done`` (ticked plan items of that year, keyed by the item's stable id).
+- ``checkins-YYYY-MM.json``: table ``checkins`` (one document per check-in of that month, with its
+  summary) and table ``done`` (ticked plan items of that month, keyed by the item's stable id).
 - ``plans-YYYY-MM.json``: table ``plans``, the full plan of each check-in of that month (``plan_z``: the
   plan's JSON, zlib-compressed and base64-encoded, 5-7 times smaller), read only when a plan is asked for.
 
@@ -12,9 +12,10 @@ summary; each write is atomic and durable, so an acknowledged save survives a cr
 from __future__ import annotations
 
 import base64
+import os
 import secrets
 import zlib
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..domain.checkin import CheckIn
 from ..domain.plan import Plan
 from .errors import DamagedFileError, InvalidRecordError, NotFoundError
 from .folder import DataFolder
-from .paths import ATHLETES_DIR, checkins_name, checkins_year, plans_name
+from .paths import ATHLETES_DIR, checkins_month, checkins_name, plans_name
 from .records import ITEM_ID_RE, CheckInRecord, checkin_id_date, summarise
 
 
@@ -33,14 +34,19 @@ def _rel(athlete_id: str, name: str) -> Path:
     return Path(ATHLETES_DIR, athlete_id, name)
 
 
-def shard_years(folder: DataFolder, athlete_id: str) -> list[int]:
-    """The years that have a check-in shard for this athlete, oldest first."""
-    d = folder.athlete_dir(athlete_id)
+Month = tuple[int, int]
+
+
+def shard_months(folder: DataFolder, athlete_id: str, start: date | None = None,
+                 end: date | None = None) -> list[Month]:
+    """The (year, month) of each check-in shard of this athlete between two dates, oldest first."""
     try:
-        names = [p.name for p in d.iterdir()]
+        names = os.listdir(folder.athlete_dir(athlete_id))
     except OSError:
         return []
-    return sorted(y for y in (checkins_year(n) for n in names) if y is not None)
+    lo = (start.year, start.month) if start else (0, 0)
+    hi = (end.year, end.month) if end else (9999, 99)
+    return sorted(m for m in map(checkins_month, names) if m is not None and lo <= m <= hi)
 
 
 def new_checkin_doc(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
@@ -63,28 +69,31 @@ def insert(folder: DataFolder, athlete_id: str, doc: dict[str, Any], plan: dict[
     folder.prepare_dir(folder.athlete_dir(athlete_id))
     folder.db(_rel(athlete_id, plans_name(day.year, day.month))).table("plans").insert(
         {"checkin_id": doc["id"], "plan_z": pack_plan(plan)})
-    folder.db(_rel(athlete_id, checkins_name(day.year))).table("checkins").insert(doc)
+    folder.db(_rel(athlete_id, checkins_name(day.year, day.month))).table("checkins").insert(doc)
 
 
 def history(folder: DataFolder, athlete_id: str, start: date | None = None,
             end: date | None = None) -> list[CheckInRecord]:
     """The athlete's check-ins between ``start`` and ``end`` (inclusive), oldest first."""
     out: list[CheckInRecord] = []
-    for year in shard_years(folder, athlete_id):
-        if (start and year < start.year) or (end and year > end.year):
-            continue
-        for doc in folder.table(_rel(athlete_id, checkins_name(year)), "checkins").values():
-            rec = CheckInRecord.from_doc(athlete_id, doc)
-            if (start is None or rec.date >= start) and (end is None or rec.date <= end):
-                out.append(rec)
-    out.sort(key=lambda r: (r.date, r.saved_at))
+    for year, month in shard_months(folder, athlete_id, start, end):
+        out += folder.derived(_rel(athlete_id, checkins_name(year, month)), "checkins",
+                              lambda docs: _records(athlete_id, docs))
+    if start is not None or end is not None:
+        out = [r for r in out if (start is None or r.date >= start) and (end is None or r.date <= end)]
     return out
+
+
+def _records(athlete_id: str, docs: dict[str, dict[str, Any]]) -> list[CheckInRecord]:
+    recs = [CheckInRecord.from_doc(athlete_id, d) for d in docs.values()]
+    recs.sort(key=lambda r: (r.date, r.saved_at))
+    return recs
 
 
 def latest(folder: DataFolder, athlete_id: str) -> CheckInRecord | None:
     """The newest check-in (by date, then save time), reading only the newest non-empty shard."""
-    for year in reversed(shard_years(folder, athlete_id)):
-        recs = history(folder, athlete_id, date(year, 1, 1), date(year, 12, 31))
+    for year, month in reversed(shard_months(folder, athlete_id)):
+        recs = history(folder, athlete_id, date(year, month, 1), date(year, month, 28) + timedelta(days=4))
         if recs:
             return recs[-1]
     return None
@@ -94,7 +103,7 @@ def get(folder: DataFolder, athlete_id: str, checkin_id: str) -> CheckInRecord:
     day = checkin_id_date(checkin_id)
     if day is None:
         raise NotFoundError(f"{checkin_id!r} is not a check-in id (they look like 2024-05-01-1a2b3c4d).")
-    for doc in folder.table(_rel(athlete_id, checkins_name(day.year)), "checkins").values():
+    for doc in folder.table(_rel(athlete_id, checkins_name(day.year, day.month)), "checkins").values():
         if doc["id"] == checkin_id:
             return CheckInRecord.from_doc(athlete_id, doc)
     raise NotFoundError(f"No check-in {checkin_id} for this athlete.")
@@ -146,10 +155,11 @@ def active_plan(folder: DataFolder, athlete_id: str,
 def set_done(folder: DataFolder, athlete_id: str, item_id: str, done: bool) -> None:
     """Tick or untick a plan item (call inside a transaction). Ticks are kept per athlete by item id."""
     m = ITEM_ID_RE.match(item_id) if isinstance(item_id, str) else None
-    if not m:
+    day = _item_day(item_id) if m else None
+    if day is None:
         raise InvalidRecordError([f"item id: {item_id!r} is not a plan item id (like 2024-05-01:ice:calf:left)"])
     folder.prepare_dir(folder.athlete_dir(athlete_id))
-    table = folder.db(_rel(athlete_id, checkins_name(int(m.group(1))))).table("done")
+    table = folder.db(_rel(athlete_id, checkins_name(day.year, day.month))).table("done")
     item = Query()
     if done:
         table.upsert({"item_id": item_id, "done_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
@@ -164,10 +174,15 @@ def done_items(folder: DataFolder, athlete_id: str, start: date | None = None,
     lo = start.isoformat() if start else ""
     hi = end.isoformat() if end else "9999"
     out = set()
-    for year in shard_years(folder, athlete_id):
-        if (start and year < start.year) or (end and year > end.year):
-            continue
-        for doc in folder.table(_rel(athlete_id, checkins_name(year)), "done").values():
+    for year, month in shard_months(folder, athlete_id, start, end):
+        for doc in folder.table(_rel(athlete_id, checkins_name(year, month)), "done").values():
             if lo <= doc["item_id"][:10] <= hi:
                 out.add(doc["item_id"])
     return frozenset(out)
+
+
+def _item_day(item_id: str) -> date | None:
+    try:
+        return date.fromisoformat(item_id[:10])
+    except ValueError:
+        return None

@@ -18,7 +18,7 @@ from tinydb.storages import Storage
 from . import schema
 from .atomic import atomic_write_bytes
 from .errors import DamagedFileError, NewerVersionError
-from .paths import INDEX_FILE, PROFILE_FILE, SETTINGS_FILE, checkins_year, is_plans_name
+from .paths import INDEX_FILE, PROFILE_FILE, SETTINGS_FILE, checkins_month, is_plans_name
 from .schema import CURRENT, Schema, Tables
 
 DamagedHook = Callable[[Path, str], Exception]
@@ -34,7 +34,7 @@ def kind_for(path: Path) -> str:
         return "settings"
     if name == PROFILE_FILE:
         return "profile"
-    if checkins_year(name) is not None:
+    if checkins_month(name) is not None:
         return "checkins"
     if is_plans_name(name):
         return "plans"
@@ -85,6 +85,11 @@ class ShardStorage(Storage):
         self._on_damaged = on_damaged or (lambda p, problem: DamagedFileError(p, problem))
         self._key: _StatKey | None = None
         self._tables: Tables | None = None  # verified, in the current schema
+
+    @property
+    def version(self) -> _StatKey | None:
+        """Changes whenever the file does (after a ``read``/``table`` call has refreshed it)."""
+        return self._key
 
     def exists(self) -> bool:
         self._refresh()

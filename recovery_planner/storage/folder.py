@@ -7,10 +7,11 @@ import os
 import shutil
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
@@ -30,7 +31,9 @@ from .paths import (
 from .schema import CURRENT, Schema
 
 DEFAULT_KEEP_BACKUPS = 14
-_CACHE_FILES = 96
+_CACHE_FILES = 256
+_CACHE_DERIVED = 1024
+T = TypeVar("T")
 
 
 class DataFolder:
@@ -43,6 +46,7 @@ class DataFolder:
         self.auto_backup = auto_backup
         self.lock = WriteLock(self.root / LOCK_FILE, lock_timeout_s)
         self._files: OrderedDict[Path, ShardStorage] = OrderedDict()
+        self._derived: OrderedDict[tuple[Path, str], tuple[Any, Any]] = OrderedDict()
         self._mutex = threading.RLock()
         self._cleaned: set[Path] = set()
         self._backup_day: date | None = None
@@ -68,10 +72,27 @@ class DataFolder:
         """The documents of one table ({} if none), shared with the cache: read them, never modify them."""
         return self.storage(rel).table(name)
 
+    def derived(self, rel: Path, name: str, build: Callable[[dict[str, dict]], T]) -> T:
+        """``build(documents of one table)``, cached until the file changes (for immutable results)."""
+        with self._mutex:
+            st = self.storage(rel)
+            docs = st.table(name)
+            key = (rel, name)
+            hit = self._derived.get(key)
+            if hit is not None and st.version is not None and hit[0] == st.version:
+                self._derived.move_to_end(key)
+                return hit[1]
+            value = build(docs)
+            self._derived[key] = (st.version, value)
+            if len(self._derived) > _CACHE_DERIVED:
+                self._derived.popitem(last=False)
+            return value
+
     def forget_all(self) -> None:
         """Drop every cached file (after a restore replaced files behind our back)."""
         with self._mutex:
             self._files.clear()
+            self._derived.clear()
 
     def athlete_dir(self, athlete_id: str) -> Path:
         return self.root / ATHLETES_DIR / athlete_id
@@ -158,3 +179,4 @@ class DataFolder:
             os.unlink(self.root / rel)
         with self._mutex:
             self._files.pop(rel, None)
+            self._derived.pop((rel, "checkins"), None)

@@ -5,7 +5,7 @@ Layout of a data folder (all JSON files are TinyDB databases with a ``_meta`` ta
     index.json                       roster: athlete profiles + latest-check-in summary (rebuildable)
     settings.json                    app settings
     athletes/<id>/profile.json       one athlete's profile (the source of truth for the roster)
-    athletes/<id>/checkins-YYYY.json that year's check-ins and ticked plan items ("done")
+    athletes/<id>/checkins-YYYY-MM.json that month's check-ins and ticked plan items ("done")
     athletes/<id>/plans-YYYY-MM.json that month's plans (each plan zlib-compressed, base64 text)
     backups/<stamp>-<kind>/          snapshots (same layout; unchanged files are hard links)
     damaged/                         copies of files that could not be read, kept for support
@@ -38,7 +38,7 @@ LOCK_FILE = ".lock"
 PROFILE_FILE = "profile.json"
 TEMP_SUFFIX = ".tmp"
 
-_CHECKINS_RE = re.compile(r"^checkins-(\d{4})\.json$")
+_CHECKINS_RE = re.compile(r"^checkins-(\d{4})-(\d{2})\.json$")
 _PLANS_RE = re.compile(r"^plans-(\d{4})-(\d{2})\.json$")
 ATHLETE_ID_RE = re.compile(r"^[a-z0-9]{6,32}$")
 
@@ -75,18 +75,18 @@ def make_private_dir(path: Path) -> Path:
     return path
 
 
-def checkins_name(year: int) -> str:
-    return f"checkins-{year:04d}.json"
+def checkins_name(year: int, month: int) -> str:
+    return f"checkins-{year:04d}-{month:02d}.json"
 
 
 def plans_name(year: int, month: int) -> str:
     return f"plans-{year:04d}-{month:02d}.json"
 
 
-def checkins_year(name: str) -> int | None:
-    """The year of a check-in shard file name, or None if ``name`` is not one."""
+def checkins_month(name: str) -> tuple[int, int] | None:
+    """The (year, month) of a check-in shard file name, or None if ``name`` is not one."""
     m = _CHECKINS_RE.match(name)
-    return int(m.group(1)) if m else None
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def is_plans_name(name: str) -> bool:
@@ -100,7 +100,7 @@ def is_data_file(rel: Path) -> bool:
         return parts[0] in (INDEX_FILE, SETTINGS_FILE)
     if len(parts) == 3 and parts[0] == ATHLETES_DIR and ATHLETE_ID_RE.match(parts[1]):
         name = parts[2]
-        return name == PROFILE_FILE or checkins_year(name) is not None or is_plans_name(name)
+        return name == PROFILE_FILE or checkins_month(name) is not None or is_plans_name(name)
     return False
 
 

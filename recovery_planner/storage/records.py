@@ -21,7 +21,7 @@ CHECKIN_ID_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[0-9a-f]{8}$")
 ITEM_ID_RE = re.compile(r"^(\d{4})-\d{2}-\d{2}:[a-z_]+:[a-z_-]+:[a-z-]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckInSummary:
     """What a roster shows about one check-in, without loading it or its plan."""
 
@@ -79,7 +79,7 @@ class AthleteRecord:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckInRecord:
     """One stored check-in: ``check_in`` is the exchange-format v1 dict; its plan is loaded on demand."""
 
@@ -98,10 +98,12 @@ class CheckInRecord:
 
     @classmethod
     def from_doc(cls, athlete_id: str, doc: dict[str, Any]) -> CheckInRecord:
-        return cls(id=doc["id"], athlete_id=athlete_id, date=date.fromisoformat(doc["date"]),
-                   saved_at=doc["saved_at"], planner_version=doc.get("planner_version") or "",
-                   check_in=doc["check_in"], summary=CheckInSummary.from_doc(doc["id"], doc["date"],
-                                                                             doc["summary"]))
+        day = date.fromisoformat(doc["date"])
+        s = doc["summary"]
+        summary = CheckInSummary(doc["id"], day, s.get("worst_region"), s.get("worst_side"), s.get("worst_pain"),
+                                 s.get("running_day1"), s.get("urgency") or "none", bool(s.get("plan_suppressed")))
+        return cls(doc["id"], athlete_id, day, doc["saved_at"], doc.get("planner_version") or "", doc["check_in"],
+                   summary)
 
 
 def summarise(check_in: CheckIn, plan: Plan) -> dict[str, Any]:

@@ -136,7 +136,7 @@ def main() -> int:
         print("\nTargets: " + ", ".join(f"{k} {ours[k]:.1f} ms {'OK' if ours[k] <= v else 'OVER'} (<= {v})"
                                         for k, v in targets.items()))
         if not args.skip_baseline:
-            ids, n = build_baseline(root, work / "baseline.json")
+            ids, _ = build_baseline(root, work / "baseline.json")
             base = bench_baseline(work / "baseline.json", ids, today)
             print("\nRatio default TinyDB / Recovery Planner (higher = ours faster):")
             for k in targets:

@@ -84,7 +84,6 @@ def make_coach_db(root: Path, athletes: int = 200, years: int = 3, end: date | N
                    "body_mass_kg": round(rng.uniform(48, 90), 1), "age": rng.randint(16, 70), "notes": "",
                    "units": "metric", "archived": False, "created_at": "2023-01-01T00:00:00+00:00"}
         _write(folder / PROFILE_FILE, "profile", {"profile": {"1": profile}})
-        by_year: dict[int, dict[str, Any]] = {}
         by_month: dict[tuple[int, int], dict[str, Any]] = {}
         last = None
         for day in days:
@@ -94,17 +93,16 @@ def make_coach_db(root: Path, athletes: int = 200, years: int = 3, end: date | N
                    "saved_at": datetime(day.year, day.month, day.day, 7, tzinfo=timezone.utc).isoformat(
                        timespec="microseconds"),
                    "planner_version": "bench", "check_in": ci_dict, "summary": summary}
-            year_docs = by_year.setdefault(day.year, {})
-            year_docs[str(len(year_docs) + 1)] = doc
+            month = by_month.setdefault((day.year, day.month), {"checkins": {}, "plans": {}})
+            month["checkins"][str(len(month["checkins"]) + 1)] = doc
             if with_plans:
-                month_docs = by_month.setdefault((day.year, day.month), {})
-                month_docs[str(len(month_docs) + 1)] = {"checkin_id": doc["id"], "plan_z": plan_z}
+                month["plans"][str(len(month["plans"]) + 1)] = {"checkin_id": doc["id"], "plan_z": plan_z}
             last = doc
             count += 1
-        for year, docs in by_year.items():
-            _write(folder / checkins_name(year), "checkins", {"checkins": docs})
-        for (year, month), docs in by_month.items():
-            _write(folder / plans_name(year, month), "plans", {"plans": docs})
+        for (year, month), tables in by_month.items():
+            _write(folder / checkins_name(year, month), "checkins", {"checkins": tables["checkins"]})
+            if with_plans:
+                _write(folder / plans_name(year, month), "plans", {"plans": tables["plans"]})
         latest = None if last is None else {"checkin_id": last["id"], "date": last["date"], **last["summary"]}
         index[str(n + 1)] = {**profile, "latest": latest}
     _write(root / INDEX_FILE, "index", {"athletes": index})

@@ -1,10 +1,11 @@
 """The worked examples of guidance section 4."""
 
+from datetime import date
+
 import pytest
 
 from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.hydration import estimated_sweat_rate, hydration_advice, measured_sweat_rate
-from datetime import date
 
 
 def check_in(**load):

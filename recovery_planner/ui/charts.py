@@ -1,0 +1,226 @@
+"""Pain-over-time chart: a plain plotting function and a Qt widget that embeds matplotlib lazily.
+
+matplotlib is imported only when a chart is first shown (or exported), never at app start-up, and only
+through ``matplotlib.figure.Figure`` and the Qt Agg canvas (no pyplot).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from recovery_planner.domain.progress import (
+    AreaKey,
+    ExpectedCourse,
+    HistoryEntry,
+    PainSeries,
+    expected_course,
+    pain_series,
+)
+
+# Okabe-Ito, the colour-blind-safe qualitative palette; black and yellow swap for the background they
+# cannot be read on. Line styles repeat the cycle so that more than seven areas stay apart.
+_OKABE_ITO_LIGHT = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+_OKABE_ITO_DARK = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#FFFFFF")
+_STYLES = ("-", "--", ":")
+EXPECTED_LABEL = "Usual course of muscle soreness"
+EXPECTED_GID = "expected"
+
+
+@dataclass(frozen=True)
+class ChartTheme:
+    """Colours for the non-data parts of the chart."""
+
+    background: str
+    text: str
+    grid: str
+    expected: str
+    lines: tuple[str, ...]
+
+
+LIGHT = ChartTheme("#ffffff", "#1f2328", "#d0d7de", "#6e7781", _OKABE_ITO_LIGHT)
+DARK = ChartTheme("#1e1f22", "#e6e6e6", "#3d4148", "#a0a7b0", _OKABE_ITO_DARK)
+
+
+def series_gid(key: AreaKey) -> str:
+    """The id set on an area's Line2D (``line.get_gid()``), e.g. 'pain:calf:left'."""
+    return f"pain:{key[0]}:{key[1]}"
+
+
+def date_number(d: date, epoch: date) -> float:
+    """matplotlib's date number of ``d`` (days since matplotlib's epoch)."""
+    return float((d - epoch).days)
+
+
+def _epoch() -> date:
+    from matplotlib.dates import get_epoch
+
+    return date.fromisoformat(get_epoch()[:10])
+
+
+def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedCourse | None = None,
+                      dark: bool = False, theme: ChartTheme | None = None) -> None:
+    """Draw one line per area (pain 0-10 over dates) and the usual soreness course as a dashed line.
+
+    Fast for years of daily data: one Line2D per series, no markers on long series, no per-point text.
+    """
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    theme = theme or (DARK if dark else LIGHT)
+    epoch = _epoch()
+    ax.clear()
+    ax.set_facecolor(theme.background)
+    xs_all: list[float] = []
+    for i, s in enumerate(series):
+        xs = [date_number(d, epoch) for d in s.dates]
+        ys = [math.nan if p is None else p for p in s.pains]
+        xs_all += xs[:1] + xs[-1:]
+        (line,) = ax.plot(xs, ys, color=theme.lines[i % len(theme.lines)],
+                          linestyle=_STYLES[(i // len(theme.lines)) % len(_STYLES)], linewidth=2.0,
+                          marker="o" if len(xs) <= 60 else None, markersize=4, label=s.label)
+        line.set_gid(series_gid(s.key))
+    if expected is not None:
+        start = date_number(expected.onset, epoch)
+        xs = [start + d for d in expected.days]
+        xs_all += [xs[0], xs[-1]]
+        ax.fill_between(xs, expected.pains, color=theme.expected, alpha=0.15, linewidth=0)
+        (line,) = ax.plot(xs, expected.pains, color=theme.expected, linestyle="--", linewidth=1.6,
+                          label=EXPECTED_LABEL)
+        line.set_gid(EXPECTED_GID)
+    ax.set_ylim(0, 10.3)
+    ax.set_yticks(range(0, 11, 2))
+    if xs_all:
+        lo, hi = min(xs_all), max(xs_all)
+        pad = max(0.5, (hi - lo) * 0.02)
+        ax.set_xlim(lo - pad, hi + pad)
+    locator = AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.set_ylabel("Pain (0 = none, 10 = worst)", color=theme.text)
+    ax.grid(True, color=theme.grid, linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(colors=theme.text, labelcolor=theme.text)
+    ax.xaxis.get_offset_text().set_color(theme.text)
+    for spine in ax.spines.values():
+        spine.set_color(theme.grid)
+    if series or expected is not None:
+        legend = ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9,
+                           borderaxespad=0.0)
+        for text in legend.get_texts():
+            text.set_color(theme.text)
+    else:
+        ax.text(0.5, 0.5, "No check-ins yet", transform=ax.transAxes, ha="center", va="center",
+                color=theme.text)
+
+
+def theme_for(palette: QPalette) -> ChartTheme:
+    """Chart colours following the widget palette (dark when the window background is dark)."""
+    base = palette.color(QPalette.ColorRole.Base)
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    t = DARK if dark else LIGHT
+    return ChartTheme(base.name(), palette.color(QPalette.ColorRole.Text).name(), t.grid, t.expected, t.lines)
+
+
+class PainChartWidget(QWidget):
+    """Pain over time for one athlete; matplotlib is loaded the first time the chart is shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._history: Sequence[HistoryEntry] = ()
+        self._region: AreaKey | None = None
+        self._figure: Any = None
+        self._canvas: Any = None
+        self._ax: Any = None
+        self._dirty = True
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(220)
+        self.setAccessibleName("Pain over time chart")
+
+    # ---------------------------------------------------------------- public API
+    def set_history(self, history: Sequence[HistoryEntry], region_filter: AreaKey | None = None) -> None:
+        """Show this history (sorted by date); ``region_filter`` = (region, side) shows one area only."""
+        self._history, self._region = history, region_filter
+        self._dirty = True
+        if self.isVisible():
+            self.redraw()
+
+    def series(self) -> list[PainSeries]:
+        """The series currently plotted (after the region filter)."""
+        all_series = pain_series(self._history)
+        return [s for s in all_series if self._region is None or s.key == self._region]
+
+    def axes(self) -> Any:
+        """The matplotlib Axes (creates the canvas if needed)."""
+        self._ensure_canvas()
+        return self._ax
+
+    def figure(self) -> Any:
+        self._ensure_canvas()
+        return self._figure
+
+    def redraw(self) -> None:
+        """Re-plot now and schedule the canvas repaint (``draw_idle``)."""
+        self._ensure_canvas()
+        self._plot()
+        self._canvas.draw_idle()
+
+    def draw_now(self) -> None:
+        """Re-plot and render synchronously (benchmarks, export)."""
+        self._ensure_canvas()
+        self._plot()
+        self._canvas.draw()
+
+    def export_png(self, path: str | Path, dpi: int = 150) -> Path:
+        """Save the chart as a PNG image, in the current light or dark colours."""
+        self._ensure_canvas()
+        if self._dirty:
+            self._plot()
+        path = Path(path)
+        self._figure.savefig(path, format="png", dpi=dpi, facecolor=self._figure.get_facecolor())
+        return path
+
+    # ---------------------------------------------------------------- internals
+    def _ensure_canvas(self) -> None:
+        if self._canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self._figure = Figure(figsize=(6.4, 3.2), dpi=100)
+        self._canvas = FigureCanvasQTAgg(self._figure)
+        self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._ax = self._figure.add_subplot(111)
+        self._layout.addWidget(self._canvas)
+
+    def _plot(self) -> None:
+        theme = theme_for(self.palette())
+        series = self.series()
+        expected = expected_course(self._history, self._region) if self._history else None
+        if expected is not None and self._region is None and len(self._history) > 1:
+            last = max(e.date for e in self._history)
+            if (last - expected.onset) > timedelta(days=60):  # an old episode: only its last weeks matter
+                expected = None
+        self._figure.set_facecolor(theme.background)
+        plot_pain_history(self._ax, series, expected, theme=theme)
+        self._figure.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.12)
+        self._dirty = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty or self._canvas is None:
+            self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._canvas is not None:
+            self.redraw()

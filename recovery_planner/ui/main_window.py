@@ -1,0 +1,364 @@
+"""The main window: check in, read the plan, look back, and (for coaches) switch athletes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain.checkin import CheckInError, parse_check_in
+from ..domain.plan_text import NOTICE
+from ..domain.questions import questions_for
+from ..storage.errors import StorageError
+from ..storage.repository import Repository
+from . import operations
+from .checkin_form import CheckInForm
+from .dialogs import AthleteDialog, PreferencesDialog
+from .plan_view import PlanView
+from .red_flags import RedFlagPage
+from .tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """Wires the pages to the repository; every slow call goes through ``tasks``."""
+
+    plan_shown = Signal()
+    first_painted = Signal()
+
+    def __init__(self, repo: Repository, today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.today = today or date.today()
+        self.tasks = TaskRunner(self)
+        self.settings: dict[str, Any] = repo.settings()
+        self.athlete_id = self._ensure_athlete()
+        self._painted = False
+        self.setWindowTitle("Recovery Planner")
+
+        self.form = CheckInForm()
+        self.form.set_units(self.settings.get("units") == "imperial")
+        self.questions = RedFlagPage()
+        self.checkin_stack = QStackedWidget()
+        self.checkin_stack.addWidget(self.form)
+        self.checkin_stack.addWidget(self.questions)
+        self.plan_view = PlanView()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.checkin_stack, "Check in")
+        self.tabs.addTab(self.plan_view, "Plan")
+        self.history_view: QWidget | None = None
+        self.history_index = self.tabs.addTab(QLabel("Loading..."), "History")
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.setCentralWidget(self.tabs)
+
+        self.form.continue_requested.connect(self._ask_questions)
+        self.questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
+        self.questions.answered.connect(self._save_check_in)
+        self.plan_view.item_toggled.connect(self._tick)
+
+        self._build_menus()
+        self._build_toolbar()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(QLabel("Not medical advice"))
+        self.tasks.busy_changed.connect(self.busy.setVisible)
+        self._restore_geometry()
+        self._load_current_plan()
+
+    # -- set-up -----------------------------------------------------------------------------------
+    def _ensure_athlete(self) -> str:
+        athletes = self.repo.list_athletes()
+        wanted = self.settings.get("current_athlete")
+        for a in athletes:
+            if a.id == wanted:
+                return a.id
+        if athletes:
+            return athletes[0].id
+        return self.repo.add_athlete("Me", experience="intermediate").id
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.new_action = self._action(file_menu, "&New check-in", self.new_check_in, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Export plan as text...", self.export_plan, QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Back up now", self.backup_now)
+        self._action(file_menu, "&Restore from a backup...", self.restore_backup)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit).setMenuRole(
+            QAction.MenuRole.QuitRole)
+        edit = menu.addMenu("&Edit")
+        self._action(edit, "&Preferences...", self.open_preferences,
+                     QKeySequence.StandardKey.Preferences).setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.athletes_menu = menu.addMenu("&Athletes")
+        self._action(self.athletes_menu, "&Add athlete...", self.add_athlete)
+        self._action(self.athletes_menu, "&Edit this athlete...", self.edit_athlete)
+        self._action(self.athletes_menu, "A&rchive this athlete", self.archive_athlete)
+        help_menu = menu.addMenu("&Help")
+        self._action(help_menu, "&About Recovery Planner", self.about).setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Athlete")
+        bar.setObjectName("athleteToolbar")
+        bar.setMovable(False)
+        bar.addAction(self.new_action)
+        self.athlete_label = QLabel("  Athlete: ")
+        self.athlete_box = QComboBox()
+        self.athlete_box.setMinimumWidth(180)
+        self.athlete_box.setAccessibleName("Current athlete")
+        self.athlete_box.activated.connect(lambda i: self.switch_athlete(self.athlete_box.itemData(i)))
+        self.athlete_label_action = bar.addWidget(self.athlete_label)
+        self.athlete_box_action = bar.addWidget(self.athlete_box)
+        self.addToolBar(bar)
+        self._refresh_athletes()
+
+    def _refresh_athletes(self) -> None:
+        coach = bool(self.settings.get("coach_mode"))
+        for action in (self.athlete_label_action, self.athlete_box_action):
+            action.setVisible(coach)
+        self.athletes_menu.menuAction().setVisible(coach)
+        self.athlete_box.clear()
+        for a in self.repo.list_athletes():
+            self.athlete_box.addItem(a.name, a.id)
+        self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(self.athlete_id), 0))
+
+    def _restore_geometry(self) -> None:
+        qs = self._qsettings()
+        geometry = qs.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 780)
+
+    def _qsettings(self) -> QSettings:
+        return QSettings(str(self.repo.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    # -- events -----------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def closeEvent(self, event) -> None:
+        self._qsettings().setValue("window/geometry", self.saveGeometry())
+        self.tasks.wait()
+        super().closeEvent(event)
+
+    def _on_tab(self, index: int) -> None:
+        if index == self.history_index:
+            self._show_history()
+
+    # -- check-in flow ----------------------------------------------------------------------------
+    def new_check_in(self) -> None:
+        self.form.reset()
+        self.checkin_stack.setCurrentWidget(self.form)
+        self.tabs.setCurrentWidget(self.checkin_stack)
+
+    def _check_in_dict(self, symptoms: dict[str, Any]) -> dict[str, Any]:
+        athlete = operations.athlete_fields(self.repo.get_athlete(self.athlete_id))
+        return self.form.check_in_dict(self.today, athlete, symptoms)
+
+    def _ask_questions(self) -> None:
+        try:
+            check_in = parse_check_in(self._check_in_dict({}), self.today)
+        except CheckInError as exc:
+            self.form.problem.setText(str(exc))
+            return
+        self.questions.set_questions(questions_for(check_in.areas))
+        self.checkin_stack.setCurrentWidget(self.questions)
+
+    def _save_check_in(self, symptoms: dict[str, Any]) -> None:
+        data = self._check_in_dict(symptoms)
+        days = int(self.settings.get("plan_days", 7))
+        athlete_id = self.athlete_id
+        self.questions.show_button.setEnabled(False)
+        self.statusBar().showMessage("Making your plan and saving it...")
+        self.tasks.run(lambda: operations.save_check_in(self.repo, athlete_id, data, days, self.today),
+                       self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, saved: operations.SavedCheckIn) -> None:
+        self.questions.show_button.setEnabled(True)
+        self.statusBar().showMessage("Check-in saved.", 4000)
+        self.plan_view.set_plan(saved.plan, saved.done_ids, self.today)
+        self.tabs.setCurrentWidget(self.plan_view)
+        self.form.reset()
+        self.checkin_stack.setCurrentWidget(self.form)
+        self._history_stale = True
+        self.plan_shown.emit()
+
+    def _on_save_failed(self, exc: Exception) -> None:
+        self.questions.show_button.setEnabled(True)
+        self.show_error("The check-in was not saved", exc)
+
+    def _tick(self, item_id: str, done: bool) -> None:
+        athlete_id = self.athlete_id
+        self.tasks.run(lambda: operations.set_done(self.repo, athlete_id, item_id, done), lambda _: None,
+                       lambda exc: self.show_error("The tick was not saved", exc))
+
+    def _load_current_plan(self) -> None:
+        athlete_id = self.athlete_id
+        self.tasks.run(lambda: operations.current_plan(self.repo, athlete_id, self.today),
+                       lambda cur: self.plan_view.set_plan(cur.plan, cur.done_ids, self.today),
+                       lambda exc: self.show_error("The current plan could not be loaded", exc))
+
+    def _show_history(self) -> None:
+        from .history_page import HistoryPage  # loads matplotlib only when history is first opened
+
+        if self.history_view is None:
+            self.history_view = HistoryPage(self.repo, self.tasks)
+            self.tabs.removeTab(self.history_index)
+            self.tabs.insertTab(self.history_index, self.history_view, "History")
+            self.tabs.setCurrentIndex(self.history_index)
+        self.history_view.load(self.athlete_id)
+
+    # -- athletes ---------------------------------------------------------------------------------
+    def switch_athlete(self, athlete_id: str) -> None:
+        if not athlete_id or athlete_id == self.athlete_id:
+            return
+        self.athlete_id = athlete_id
+        self.repo.set_setting("current_athlete", athlete_id)
+        self.form.reset()
+        self._load_current_plan()
+        if self.history_view is not None:
+            self.history_view.load(athlete_id)
+
+    def add_athlete(self) -> None:
+        dialog = AthleteDialog(parent=self)
+        if dialog.exec():
+            try:
+                record = self.repo.add_athlete(**dialog.form.values())
+            except StorageError as exc:
+                self.show_error("The athlete was not added", exc)
+                return
+            self._refresh_athletes()
+            self.switch_athlete(record.id)
+            self._refresh_athletes()
+
+    def edit_athlete(self) -> None:
+        current = self.repo.get_athlete(self.athlete_id)
+        dialog = AthleteDialog(current.to_dict(), parent=self)
+        if dialog.exec():
+            try:
+                self.repo.update_athlete(self.athlete_id, **dialog.form.values())
+            except StorageError as exc:
+                self.show_error("The changes were not saved", exc)
+            self._refresh_athletes()
+
+    def archive_athlete(self) -> None:
+        athletes = self.repo.list_athletes()
+        if len(athletes) <= 1:
+            QMessageBox.information(self, "Archive athlete", "Add another athlete first: one must stay active.")
+            return
+        name = self.repo.get_athlete(self.athlete_id).name
+        if QMessageBox.question(self, "Archive athlete", f"Archive {name}? Their history is kept and they can "
+                                "be brought back later.") != QMessageBox.StandardButton.Yes:
+            return
+        self.repo.archive_athlete(self.athlete_id)
+        remaining = [a for a in self.repo.list_athletes() if a.id != self.athlete_id]
+        self.switch_athlete(remaining[0].id)
+        self._refresh_athletes()
+
+    # -- menus ------------------------------------------------------------------------------------
+    def open_preferences(self) -> None:
+        coach = bool(self.settings.get("coach_mode"))
+        profile = None if coach else self.repo.get_athlete(self.athlete_id).to_dict()
+        dialog = PreferencesDialog(self.settings, profile, parent=self)
+        if not dialog.exec():
+            return
+        try:
+            for key, value in dialog.values().items():
+                self.repo.set_setting(key, value)
+            if dialog.profile is not None:
+                self.repo.update_athlete(self.athlete_id, **dialog.profile.values())
+        except StorageError as exc:
+            self.show_error("The preferences were not saved", exc)
+        self.settings = self.repo.settings()
+        self.form.set_units(self.settings.get("units") == "imperial")
+        apply_theme(self.settings.get("theme", "system"))
+        self._refresh_athletes()
+
+    def export_plan(self) -> None:
+        from ..domain.plan_text import render_plan_text
+
+        if self.plan_view.plan is None:
+            QMessageBox.information(self, "Export plan", "There is no plan to export yet.")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export plan", "recovery-plan.txt", "Text files (*.txt)")
+        if path:
+            try:
+                with open(path, "w", encoding="utf-8") as fh:
+                    fh.write(render_plan_text(self.plan_view.plan))
+            except OSError as exc:
+                self.show_error("The plan was not exported", exc)
+
+    def backup_now(self) -> None:
+        self.tasks.run(self.repo.backup, lambda info: self.statusBar().showMessage(
+            f"Backup saved: {info.name}", 6000), lambda exc: self.show_error("The backup failed", exc))
+
+    def restore_backup(self) -> None:
+        backups = self.repo.list_backups()
+        if not backups:
+            QMessageBox.information(self, "Restore", "There are no backups yet.")
+            return
+        newest = backups[-1]
+        answer = QMessageBox.question(
+            self, "Restore from a backup",
+            f"Replace all current data with the backup from {newest.created:%d %b %Y %H:%M}? "
+            "Your current data is saved first as a safety copy.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.repo.restore_from(newest.path)
+        except StorageError as exc:
+            self.show_error("The restore failed", exc)
+            return
+        self.athlete_id = self._ensure_athlete()
+        self._refresh_athletes()
+        self._load_current_plan()
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Recovery Planner",
+                          f"<h3>Recovery Planner {__version__}</h3><p>Safe, explained recovery plans for "
+                          f"runners and their coaches. Your data stays on this computer, in "
+                          f"{self.repo.data_dir}.</p><p>{NOTICE}</p>")
+
+    def show_error(self, title: str, exc: Exception) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, title, f"{title}.\n\n{exc}")
+
+
+def apply_theme(theme: str) -> None:
+    """Light, dark, or follow the system (Qt 6.8+ style hints)."""
+    from PySide6.QtGui import QGuiApplication
+
+    hints = QGuiApplication.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
+        hints.setColorScheme(scheme)

@@ -1,0 +1,92 @@
+"""Render the app's screens to PNG (light and dark, 1x and 2x) by driving the real widgets offscreen.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/tools/make_screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from recovery_planner.storage.repository import Repository
+from recovery_planner.ui.main_window import MainWindow
+
+TODAY = date(2026, 3, 2)
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#1e1f22"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                         (QPalette.ColorRole.Base, "#2b2d30"), (QPalette.ColorRole.AlternateBase, "#323438"),
+                         (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#2b2d30"),
+                         (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#3d6fb6"),
+                         (QPalette.ColorRole.PlaceholderText, "#9a9a9a"), (QPalette.ColorRole.ToolTipBase, "#2b2d30"),
+                         (QPalette.ColorRole.ToolTipText, "#e6e6e6")):
+        p.setColor(role, QColor(colour))
+    return p
+
+
+def save(widget, path: Path, scale: float = 1.0) -> None:
+    QApplication.processEvents()
+    if scale == 1.0:
+        widget.grab().save(str(path))
+        return
+    image = QImage(widget.size() * scale, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(Qt.GlobalColor.white)
+    widget.render(image)
+    image.save(str(path))
+
+
+def fill_check_in(window: MainWindow) -> None:
+    form = window.form
+    for region, side, pain in (("quadriceps", "left", 3), ("quadriceps", "right", 3), ("calf", "right", 5)):
+        form._on_pain_entered(region, side, pain)
+    form.sleep.setValue(6.5)
+    form.acute.setValue(48)
+    form.chronic.setValue(40)
+    form.last_min.setValue(95)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setStyle("Fusion")
+    for theme in ("light", "dark"):
+        app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+        with tempfile.TemporaryDirectory() as tmp:
+            repo = Repository.open(tmp)
+            window = MainWindow(repo, today=TODAY)
+            window.resize(1200, 800)
+            window.show()
+            fill_check_in(window)
+            window.form.area_list.setCurrentRow(2)
+            save(window, out / f"checkin-{theme}.png")
+            if theme == "light":
+                save(window, out / "checkin-light@2x.png", 2.0)
+            window.form._try_continue()
+            window._ask_questions()
+            for q in window.questions._questions:
+                window.questions.answer(q.key, 0)
+            save(window, out / f"questions-{theme}.png")
+            window.questions._submit()
+            window.tasks.wait()
+            QApplication.processEvents()
+            window.plan_view.tree.setCurrentItem(window.plan_view.tree.topLevelItem(0).child(1))
+            save(window, out / f"plan-{theme}.png")
+            window.close()
+            repo.close()
+    print(f"screenshots written to {out}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots"))

@@ -1,0 +1,139 @@
+"""The whole check-in flow through real widgets: diagram click, panel, safety questions, plan, persistence."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from recovery_planner.storage.repository import Repository
+from recovery_planner.ui.main_window import MainWindow
+
+TODAY = date(2026, 3, 2)
+CASES = {c["id"]: c for c in json.loads((Path(__file__).parents[1] / "data" / "vignettes.json").read_text())}
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+def open_window(qtbot, data_dir):
+    repo = Repository.open(data_dir)
+    window = MainWindow(repo, today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window._test_repo = repo
+    return window
+
+
+def click_region(qtbot, window, view, region, side):
+    diagram = window.form.diagram
+    key = next(k for k in diagram.spots() if k[0] == view and k[1] == region and k[2] == side)
+    point = diagram.spot_center(key).toPoint()
+    assert diagram.spot_path(key).contains(diagram.spot_center(key))
+    qtbot.mouseClick(diagram, Qt.MouseButton.LeftButton, pos=point)
+
+
+def answer_all(window, yes=()):
+    for q in window.questions._questions:
+        window.questions.answer(q.key, 1 if q.key in yes else 0)
+
+
+def finish(qtbot, window):
+    with qtbot.waitSignal(window.plan_shown, timeout=10000):
+        qtbot.mouseClick(window.questions.show_button, Qt.MouseButton.LeftButton)
+
+
+def test_full_check_in_is_saved_and_comes_back_after_restart(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    click_region(qtbot, window, "back", "calf", "right")
+    assert [a["region"] for a in window.form.areas] == ["calf"]
+    assert window.form.areas[0]["side"] == "right"
+    qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
+    assert "Rate the pain for: Right calf" in window.form.problem.text()
+    window.form.editor.pain.setValue(3)
+    window.form.editor.kind.setCurrentIndex(window.form.editor.kind.findData("aching"))
+    qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
+    assert window.checkin_stack.currentWidget() is window.questions
+    keys = [q.key for q in window.questions._questions]
+    assert "calf_warmth_redness" in keys and "dark_urine" in keys and "unable_to_bear_weight_4_steps" not in keys
+    qtbot.mouseClick(window.questions.show_button, Qt.MouseButton.LeftButton)
+    assert "Please answer all questions" in window.questions.problem.text()
+    answer_all(window)
+    finish(qtbot, window)
+    assert window.tabs.currentWidget() is window.plan_view
+    plan = window.plan_view.plan
+    assert plan["days"][0]["running"] == "none"  # unilateral calf ache 3/10: localized, no run (R4)
+    first_item = window.plan_view.tree.topLevelItem(0).child(0)
+    first_item.setCheckState(0, Qt.CheckState.Checked)
+    window.tasks.wait()
+    ticked = first_item.data(0, Qt.ItemDataRole.UserRole)
+    window.close()
+    window._test_repo.close()
+
+    again = open_window(qtbot, data_dir)
+    qtbot.waitUntil(lambda: again.plan_view.plan is not None, timeout=10000)
+    assert again.plan_view.plan == plan
+    assert ticked in again.plan_view.checked_ids()
+    history = again._test_repo.history(again.athlete_id)
+    assert len(history) == 1 and history[0].check_in["areas"][0]["pain"] == 3
+    again.close()
+
+
+def test_keyboard_marks_and_rates_a_region(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    diagram = window.form.diagram
+    window.activateWindow()
+    diagram.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(diagram.hasFocus)
+    qtbot.keyClick(diagram, Qt.Key.Key_Tab)
+    focused = diagram.focused_spot()
+    assert focused is not None
+    qtbot.keyClick(diagram, Qt.Key.Key_4)
+    qtbot.wait(700)
+    area = window.form.areas[0]
+    assert (area["region"], area["side"], area["pain"]) == (focused[1], focused[2], 4)
+    window.close()
+
+
+def test_emergency_check_in_shows_emergency_and_no_schedule(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    window.form._on_pain_entered("quadriceps", "left", 9)
+    window.form._on_pain_entered("quadriceps", "right", 9)
+    qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
+    answer_all(window, yes={"dark_urine"})
+    finish(qtbot, window)
+    view = window.plan_view
+    assert view.plan["plan_suppressed"]
+    assert view.banner.isVisible() and "Get help now" in view.banner.text()
+    assert "emergency department" in view.banner.text()
+    assert not view.body.isVisible() and view.tree.topLevelItemCount() == 0
+    window.close()
+
+
+def test_invalid_profile_data_is_reported_not_crashed(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    window.form._on_pain_entered("shin", "left", 2)
+    window.form.sleep.setValue(0)
+    window.form.areas[0]["pain"] = 14  # as if a damaged draft came back
+    window._ask_questions()
+    assert "areas[0].pain: must be 0-10, got 14" in window.form.problem.text()
+    assert window.checkin_stack.currentWidget() is window.form
+    window.close()
+
+
+def test_referral_banner_for_prompt_case(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    window.form._on_pain_entered("shin", "left", 5)
+    qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
+    answer_all(window, yes={"pain_worse_as_run_continues"})
+    finish(qtbot, window)
+    view = window.plan_view
+    assert "physiotherapist" in view.banner.text() and "No running until a clinician" in view.banner.text()
+    days = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
+    assert all("No running" in d for d in days)
+    window.close()
