@@ -54,6 +54,11 @@ CHANGE_COLOURS: dict[str, str] = {"better": "#0072B2", "resolved": "#56B4E9", "s
 CHANGE_WORDS: dict[str, str] = {"better": "Better", "resolved": "Gone", "same": "Same", "worse": "Worse",
                                 "new": "New"}
 CHANGE_MARKS: dict[str, str] = {"better": "▼", "resolved": "✓", "same": "=", "worse": "▲", "new": "+"}
+# (urgency, dark) -> banner background, text, border
+BANNER_COLOURS: dict[tuple[str, bool], tuple[str, str, str]] = {
+    ("prompt", False): ("#fde2e1", "#7a1212", "#d13438"), ("prompt", True): ("#4a1c1e", "#ffd9d9", "#ff6b6b"),
+    ("routine", False): ("#fff4ce", "#5c4400", "#c19c00"), ("routine", True): ("#3d3413", "#ffe9a8", "#d9b300"),
+}
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -185,9 +190,6 @@ class LegChangeMaps(QWidget):
 class WarningBanner(QLabel):
     """A prominent, plain-words banner for the 'not settling' warning; hidden when all is well."""
 
-    _COLOURS = {("prompt", False): ("#fde2e1", "#7a1212", "#d13438"), ("prompt", True): ("#4a1c1e", "#ffd9d9", "#ff6b6b"),
-                ("routine", False): ("#fff4ce", "#5c4400", "#c19c00"), ("routine", True): ("#3d3413", "#ffe9a8", "#d9b300")}
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
@@ -204,7 +206,7 @@ class WarningBanner(QLabel):
             return
         title = ("⚠ Not settling as expected: get it checked before you run again"
                  if urgency == "prompt" else "⚠ Taking longer than usual to settle")
-        bg, fg, edge = self._COLOURS[(urgency if urgency in ("prompt", "routine") else "prompt", dark)]
+        bg, fg, edge = BANNER_COLOURS[(urgency if urgency in ("prompt", "routine") else "prompt", dark)]
         self.setText(f"{title}\n{message}")
         self.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; border: 2px solid {edge};"
                            "border-radius: 6px; padding: 8px 10px; font-weight: 600; }")

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QRegion,
     QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -537,9 +538,9 @@ class LegDiagramWidget(QWidget):
     def _set_hover(self, key: SpotKey | None) -> None:
         if key == self._hover:
             return
-        self._hover = key
+        old, self._hover = self._hover, key
         self.setCursor(Qt.CursorShape.PointingHandCursor if key else Qt.CursorShape.ArrowCursor)
-        self.update()
+        self._update_spots(old, key)
         self.hover_changed.emit(*((key[1], key[2]) if key else ("", "")))
 
     # ----------------------------------------------------------------------- keyboard
@@ -555,11 +556,11 @@ class LegDiagramWidget(QWidget):
                       Qt.FocusReason.ShortcutFocusReason):
             self._focus_visible = True
         self._announce_focus()
-        self.update()
+        self._update_spots(self._focus)
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.update()
+        self._update_spots(self._focus)
         super().focusOutEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -622,11 +623,26 @@ class LegDiagramWidget(QWidget):
         return best[1] if best else None
 
     def _set_focus_spot(self, key: SpotKey) -> None:
-        changed = key != self._focus
-        self._focus = key
-        if changed:
+        old, self._focus = self._focus, key
+        if old != key:
             self._announce_focus()
-        self.update()
+        self._update_spots(old, key)
+
+    def _update_spots(self, *keys: SpotKey | None) -> None:
+        """Schedule a repaint of just these spots (and their twins in the other view) and the caption.
+
+        Hover and focus changes touch a few spots; repainting only them keeps mouse moves cheap.
+        """
+        layout = self._painter.layout(self.diagram_rect())
+        region = QRegion(0, self.height() - self._caption_height() - 6, self.width(), self._caption_height() + 6)
+        for key in keys:
+            if key is None:
+                continue
+            for spot in self._painter.geometry.spots:
+                if spot.mark_key == (key[1], key[2]):
+                    box = layout.spot_paths[spot.key].boundingRect().adjusted(-6, -6, 6, 6)
+                    region = region.united(box.toAlignedRect())
+        self.update(region)
 
     def _announce_focus(self, focus_event: bool = True) -> None:
         """Name the focused spot for screen readers, e.g. 'Left calf, back view, pain 3 of 10'."""

@@ -1,0 +1,103 @@
+"""Roster view with real widgets: order by status and trend, name filter, one click chooses an athlete."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from recovery_planner.domain.roster import RosterEntry
+from recovery_planner.ui.roster import RosterView, last_check_in_text
+
+TODAY = date(2026, 3, 10)
+
+
+def entry(aid: str, name: str, running: str | None = "normal", urgency: str | None = "none",
+          trend: str | None = None, days_ago: int | None = 0, pain: float = 3, archived: bool = False
+          ) -> RosterEntry:
+    last = None if days_ago is None else TODAY - timedelta(days=days_ago)
+    return RosterEntry(aid, name, last, running if last else None, urgency if last else None,
+                       "calf" if last else None, "left" if last else None, pain if last else None, trend, archived)
+
+
+ENTRIES = [
+    entry("g1", "Gina Green", days_ago=2, pain=1, trend="better"),
+    entry("a1", "Amir Amber", running="easy", trend="same", days_ago=1),
+    entry("r1", "Rosa Red", running="none", urgency="prompt", trend="better", pain=6),
+    entry("a2", "Anna Worse", running="easy", trend="worse", days_ago=3, pain=4),
+    entry("n1", "Nils New", days_ago=None),
+    entry("x1", "Xena Archived", running="none", urgency="urgent", archived=True),
+    entry("g2", "Greta Worse", trend="worse", days_ago=0, pain=2),
+]
+
+
+@pytest.fixture
+def roster(qtbot):
+    view = RosterView(today=TODAY)
+    qtbot.addWidget(view)
+    view.set_entries(ENTRIES)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_roster_orders_by_status_then_trend(roster):
+    assert roster.visible_ids() == ["r1", "a2", "a1", "g2", "g1", "n1"]  # archived hidden
+    model = roster.proxy
+    assert model.index(0, 1).data() == "Stop: see a physio first"
+    assert model.index(1, 1).data() == "Easy runs only"
+    assert model.index(1, 4).data() == "▲ Worse"
+    assert model.index(0, 3).data() == "Left calf 6/10"
+    assert model.index(5, 1).data() == "No check-in yet"
+    assert model.index(5, 2).data() == "Never"
+    assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None  # the status mark
+
+
+def test_show_archived(roster):
+    roster.archived_box.setChecked(True)
+    assert roster.visible_ids()[-1] == "x1"
+    assert roster.proxy.index(6, 0).data() == "Xena Archived (archived)"
+
+
+def test_filter_by_name(roster, qtbot):
+    qtbot.keyClicks(roster.filter_edit, "WORSE")
+    assert roster.visible_ids() == ["a2", "g2"]
+    roster.filter_edit.clear()
+    qtbot.keyClicks(roster.filter_edit, "an a")
+    assert roster.visible_ids() == ["a2", "a1"]
+    roster.filter_edit.clear()
+    assert len(roster.visible_ids()) == 6
+
+
+def test_one_click_chooses_the_athlete(roster, qtbot):
+    table = roster.table
+    rect = table.visualRect(roster.proxy.index(2, 0))
+    with qtbot.waitSignal(roster.athlete_chosen) as sig:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sig.args == ["a1"]
+
+
+def test_enter_chooses_the_current_athlete(roster, qtbot):
+    roster.set_current("g2")
+    roster.table.setFocus()
+    with qtbot.waitSignal(roster.athlete_chosen) as sig:
+        qtbot.keyClick(roster.table, Qt.Key.Key_Return)
+    assert sig.args == ["g2"]
+
+
+def test_coach_actions_emit_the_current_athlete(roster, qtbot):
+    roster.set_current("r1")
+    with qtbot.waitSignal(roster.archive_requested) as sig:
+        roster.archive_button.click()
+    assert sig.args == ["r1"]
+    with qtbot.waitSignal(roster.add_requested):
+        roster.add_button.click()
+
+
+def test_last_check_in_words():
+    assert last_check_in_text(TODAY, TODAY) == "Today"
+    assert last_check_in_text(TODAY - timedelta(days=1), TODAY) == "Yesterday"
+    assert last_check_in_text(TODAY - timedelta(days=4), TODAY) == "4 days ago"
+    assert last_check_in_text(date(2025, 12, 1), TODAY) == "01 Dec 2025"
