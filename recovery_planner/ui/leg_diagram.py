@@ -80,7 +80,7 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 
 
 def readable_text_color(background: QColor) -> QColor:
-    """Near-black or white, whichever contrasts more with ``background``."""
+    """Black or white, whichever contrasts more with ``background``."""
     dark, light = contrast_ratio(background, _DARK_TEXT), contrast_ratio(background, _LIGHT_TEXT)
     return QColor(_DARK_TEXT if dark >= light else _LIGHT_TEXT)
 
@@ -127,7 +127,7 @@ DARK_THEME = DiagramTheme(
     body=QColor("#3d424a"), body_edge=QColor("#a3a9b2"), seam=_rgba("#ffffff", 0.22),
     detail=_rgba("#ffffff", 0.14), text=QColor("#e8eaed"), accent=QColor("#6cb0ff"),
     hover_tint=_rgba("#6cb0ff", 0.22), halo=QColor("#14161a"), badge=QColor("#2b2f35"),
-    badge_edge=_rgba("#14161a", 0.95),
+    badge_edge=_rgba("#ffffff", 0.85),
 )
 
 
@@ -139,6 +139,12 @@ def _is_raster_target(painter: QPainter) -> bool:
     engine = painter.paintEngine()
     return (engine is not None and engine.type() == QPaintEngine.Type.Raster
             and painter.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value)
+
+
+def _font_px(units: float, scale: float, floor: float = 10.0) -> int:
+    """Font size for text ``units`` tall in the SVG: grows towards ``floor`` px on small screens,
+    yet stays proportional on thumbnails (where it shrinks below the floor)."""
+    return max(1, round(max(units * scale, min(floor, units * scale * 1.6))))
 
 
 def _width(units: float, scale: float, low: float, high: float) -> float:
@@ -207,7 +213,12 @@ class LegDiagramPainter:
             self._outline(painter, lay.spot_paths[hover], theme.accent, _width(4.0, s, 1.5, 2.5), None)
         if focus is not None:
             self._outline(painter, lay.spot_paths[focus], theme.accent, _width(5.5, s, 2.0, 3.2), theme.halo)
-        self._paint_labels(painter, lay, theme, fills, labels)
+        if cached and labels:
+            labels_key = (dark, fills_key, tuple(sorted(labels.items())), painter.font().key())
+            self._draw_layer(painter, "labels", lay, labels_key,
+                             lambda p: self._paint_labels(p, lay, theme, fills, labels))
+        else:
+            self._paint_labels(painter, lay, theme, fills, labels)
         painter.restore()
 
     def _draw_layer(self, painter: QPainter, name: str, lay: DiagramLayout, key: tuple[object, ...],
@@ -216,7 +227,10 @@ class LegDiagramPainter:
 
         Stroking ~40 antialiased curved paths costs tens of ms at large sizes; a blit costs ~1 ms.
         """
-        dpr = painter.device().devicePixelRatioF()
+        # The engine's device, not painter.device(): QWidget.render() redirects to e.g. a 2x QImage.
+        engine = painter.paintEngine()
+        target = engine.paintDevice() if engine is not None else None
+        dpr = (target or painter.device()).devicePixelRatioF()
         box = lay.rect.toAlignedRect()
         full_key = (name, box.x(), box.y(), box.width(), box.height(), dpr, *key)
         cached = self._layers.get(name)
@@ -297,7 +311,7 @@ class LegDiagramPainter:
         if not labels:
             return
         font = QFont(painter.font())
-        font.setPixelSize(max(7, round(26 * lay.scale)))
+        font.setPixelSize(_font_px(26, lay.scale, floor=11.0))
         font.setBold(True)
         painter.setFont(font)
         metrics = QFontMetricsF(font)
@@ -322,7 +336,7 @@ class LegDiagramPainter:
         for item in lay.texts:
             font = QFont(painter.font())
             size = 30 if item.kind == "title" else 27
-            font.setPixelSize(max(7, round(size * lay.scale)))
+            font.setPixelSize(_font_px(size, lay.scale))
             font.setWeight(QFont.Weight.DemiBold if item.kind == "title" else QFont.Weight.Bold)
             painter.setFont(font)
             painter.setPen(theme.text)
@@ -343,6 +357,9 @@ _ARROWS: dict[int, tuple[int, int]] = {
     Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1),
 }
 _ACTIVATE = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select)
+_SHORTCUT_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
 
 
 def format_pain(pain: float) -> str:
@@ -574,8 +591,11 @@ class LegDiagramWidget(QWidget):
         return super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
+        key = event.key()
         focus = self._focus or self._order[0]
+        if event.modifiers() & _SHORTCUT_MODIFIERS:  # leave Ctrl/Alt/Meta combinations to shortcuts
+            super().keyPressEvent(event)
+            return
         if key in _ARROWS:
             target = self._neighbour(focus, *_ARROWS[key])
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -62,10 +64,10 @@ def inside_point(path: QPainterPath, near: QPointF, margin: int = 2) -> QPoint:
 def just_outside_point(path: QPainterPath) -> QPoint:
     """A point inside the bounding box, clearly (≥ 1 px) outside the shape but within 4 px of it."""
     box = path.boundingRect().toAlignedRect()
-    for y in range(box.top() + 2, box.bottom() - 1, 2):
-        for x in range(box.left() + 2, box.right() - 1, 2):
+    for y in range(box.top() + 1, box.bottom()):
+        for x in range(box.left() + 1, box.right()):
             p = QPointF(x, y)
-            if any(path.contains(p + QPointF(ox, oy)) for ox in (-1, 0, 1) for oy in (-1, 0, 1)):
+            if any(path.contains(p + QPointF(ox, oy)) for ox, oy in ((0, 0), (-1, 0), (1, 0), (0, -1), (0, 1))):
                 continue
             if any(path.contains(p + QPointF(ox, oy)) for ox in (-4, 0, 4) for oy in (-4, 0, 4)):
                 return QPoint(x, y)
@@ -188,7 +190,7 @@ def test_fit_transform_keeps_aspect_and_centres() -> None:
 # ----------------------------------------------------------------------------- colours
 def test_pain_scale_endpoints_and_monotonic_lightness() -> None:
     lum = [relative_luminance(pain_color(p)) for p in range(11)]
-    assert all(a > b for a, b in zip(lum, lum[1:], strict=False))  # ordered for colour-blind viewers
+    assert all(a > b for a, b in itertools.pairwise(lum))  # ordered for colour-blind viewers
     assert pain_color(-3) == pain_color(0) and pain_color(42) == pain_color(10)
 
 
@@ -218,7 +220,7 @@ def test_pain_scale_stays_ordered_under_deuteranopia_and_protanopia() -> None:
             sim = [min(1.0, max(0.0, sum(m[i][j] * v[j] for j in range(3)))) for i in range(3)]
             y = 0.2126 * sim[0] + 0.7152 * sim[1] + 0.0722 * sim[2]
             lightness.append(116 * y ** (1 / 3) - 16)
-        steps = [a - b for a, b in zip(lightness, lightness[1:], strict=False)]
+        steps = [a - b for a, b in itertools.pairwise(lightness)]
         assert min(steps) > 3.0, (name, steps)
 
 
@@ -332,6 +334,11 @@ def test_digits_set_pain_and_enter_space_select(qtbot, diagram: LegDiagramWidget
     with qtbot.waitSignal(diagram.pain_entered, timeout=1000) as blocker:
         qtbot.keyClick(diagram, Qt.Key.Key_7)
     assert blocker.args == ["hamstrings", "left", 7]
+    entered: list[int] = []
+    diagram.pain_entered.connect(lambda region, side, pain: entered.append(pain))
+    qtbot.keyClick(diagram, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # shortcuts are not ratings
+    qtbot.keyClick(diagram, Qt.Key.Key_4, Qt.KeyboardModifier.KeypadModifier)  # the number pad works
+    assert entered == [4]
     for k in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
         with qtbot.waitSignal(diagram.spot_clicked, timeout=1000) as blocker:
             qtbot.keyClick(diagram, k)
@@ -416,6 +423,12 @@ def test_renders_crisply_at_device_pixel_ratio_two(qtbot, diagram: LegDiagramWid
     diagram.render(image)
     point = pixel_inside_away_from_label(diagram, key)
     assert close(image.pixelColor(point * 2), pain_color(6))
+    # Drawn at full resolution, not a 1x picture scaled up: along a row crossing the outlines, some
+    # device pixels differ from their 2x2-block partner (an upscaled image never does).
+    y = round(diagram.spot_center(key).y() * 2)
+    split_pairs = sum(1 for x in range(0, image.width() - 1, 2)
+                      if image.pixelColor(x, y) != image.pixelColor(x + 1, y))
+    assert split_pairs >= 4
 
 
 def test_dark_palette_draws_a_dark_body(qtbot, diagram: LegDiagramWidget) -> None:
@@ -447,3 +460,73 @@ def test_painter_draws_a_thumbnail_into_an_image() -> None:
     point = inside_point(path, QPointF(centre.x(), centre.y() - 7), margin=1)
     assert close(image.pixelColor(point), better, tol=20)
     assert painter.spot_at(rect, QPointF(point)) == ("back", "calf", "right")
+
+
+def test_vector_targets_get_the_same_picture_without_bitmap_layers(tmp_path) -> None:
+    """PDF/SVG/print painters are drawn path by path; the result matches the cached raster drawing."""
+    from PySide6.QtGui import QPdfWriter, QPicture
+
+    painter = LegDiagramPainter()
+    rect = QRectF(0, 0, 400, 380)
+    fills = {("knee", "left"): pain_color(6), ("achilles", "right"): pain_color(9)}
+    labels = {("knee", "left"): "6", ("achilles", "right"): "9"}
+    raster = QImage(400, 380, QImage.Format.Format_ARGB32_Premultiplied)
+    raster.fill(QColor("white"))
+    qp = QPainter(raster)
+    painter.paint(qp, rect, fills, labels)
+    qp.end()
+    picture = QPicture()
+    qp = QPainter(picture)
+    painter.paint(qp, rect, fills, labels)
+    qp.end()
+    replayed = QImage(400, 380, QImage.Format.Format_ARGB32_Premultiplied)
+    replayed.fill(QColor("white"))
+    qp = QPainter(replayed)
+    qp.drawPicture(0, 0, picture)
+    qp.end()
+    differing = sum(1 for y in range(0, 380, 3) for x in range(0, 400, 3)
+                    if not close(raster.pixelColor(x, y), replayed.pixelColor(x, y), tol=40))
+    assert differing < 0.02 * (400 // 3) * (380 // 3)
+    pdf = tmp_path / "diagram.pdf"
+    writer = QPdfWriter(str(pdf))
+    qp = QPainter(writer)
+    painter.paint(qp, QRectF(0, 0, writer.width(), writer.height()), fills, labels)
+    qp.end()
+    assert pdf.stat().st_size > 2000
+
+
+def test_tooltip_names_the_spot_under_the_mouse(qtbot, diagram: LegDiagramWidget) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    key = ("front", "adductors", "right")
+    diagram.set_marks({("adductors", "right"): 2})
+    point = inside_point(diagram.spot_path(key), diagram.spot_center(key))
+    QApplication.sendEvent(diagram, QHelpEvent(QEvent.Type.ToolTip, point, diagram.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "Right adductors, front view, pain 2/10"
+    QToolTip.hideText()
+
+
+def test_svg_is_a_valid_standalone_drawing() -> None:
+    from PySide6.QtSvg import QSvgRenderer
+
+    from recovery_planner.ui.resources import resource_path
+
+    renderer = QSvgRenderer(str(resource_path("leg_diagram.svg")))
+    assert renderer.isValid()
+    assert renderer.elementExists("front-left-quadriceps") and renderer.elementExists("back-right-calf")
+
+
+def test_resources_dir_from_source_and_from_a_bundle(tmp_path, monkeypatch) -> None:
+    import sys
+
+    from recovery_planner.ui import resources
+
+    assert (resources.resources_dir() / "leg_diagram.svg").is_file()
+    (tmp_path / "resources").mkdir()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.resources_dir() == tmp_path / "resources"
+    assert resources.resource_path("leg_diagram.svg") == tmp_path / "resources" / "leg_diagram.svg"
