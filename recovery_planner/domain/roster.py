@@ -84,6 +84,7 @@ def status_text(entry: RosterEntry) -> str:
         return STATUS_WORDS[s]
     parts = [RUNNING_WORDS[entry.running_day1]] if entry.running_day1 in ("none", "easy") else []
     if entry.referral_urgency == "routine":
+        parts = [parts[0].replace(" only", "")] if parts else []
         parts.append(URGENCY_WORDS["routine"] if not parts else URGENCY_WORDS["routine"].lower())
     return "; ".join(parts)
 

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette, QShowEvent
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from recovery_planner.domain.progress import (
     AreaKey,
@@ -25,6 +25,7 @@ from recovery_planner.domain.progress import (
     expected_course,
     pain_series,
 )
+from recovery_planner.domain.regions import region_label
 
 # Okabe-Ito, the colour-blind-safe qualitative palette; black and yellow swap for the background they
 # cannot be read on. Line styles repeat the cycle so that more than seven areas stay apart.
@@ -32,6 +33,8 @@ _OKABE_ITO_LIGHT = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B
 _OKABE_ITO_DARK = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#FFFFFF")
 _STYLES = ("-", "--", ":")
 EXPECTED_LABEL = "Usual course of muscle soreness"
+LEGEND_COLUMNS = 3
+LONG_SERIES = 400  # points; longer lines are drawn thinner and without antialiasing to stay fast
 EXPECTED_GID = "expected"
 
 
@@ -67,16 +70,20 @@ def _epoch() -> date:
 
 
 def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedCourse | None = None,
-                      dark: bool = False, theme: ChartTheme | None = None) -> None:
+                      dark: bool = False, theme: ChartTheme | None = None, legend: bool = True) -> None:
     """Draw one line per area (pain 0-10 over dates) and the usual soreness course as a dashed line.
 
     Fast for years of daily data: one Line2D per series, no markers on long series, no per-point text.
+    ``legend=False`` leaves the legend to the caller (the widget shows it in Qt, which draws faster).
     """
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     theme = theme or (DARK if dark else LIGHT)
     epoch = _epoch()
-    ax.clear()
+    for artist in [*ax.lines, *ax.collections, *ax.texts]:  # cheaper than ax.clear(), which rebuilds ticks
+        artist.remove()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
     ax.set_facecolor(theme.background)
     xs_all: list[float] = []
     for i, s in enumerate(series):
@@ -84,8 +91,10 @@ def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedC
         ys = [math.nan if p is None else p for p in s.pains]
         xs_all += xs[:1] + xs[-1:]
         (line,) = ax.plot(xs, ys, color=theme.lines[i % len(theme.lines)],
-                          linestyle=_STYLES[(i // len(theme.lines)) % len(_STYLES)], linewidth=2.0,
-                          marker="o" if len(xs) <= 60 else None, markersize=4, label=s.label)
+                          linestyle=_STYLES[(i // len(theme.lines)) % len(_STYLES)],
+                          linewidth=2.0 if len(xs) <= LONG_SERIES else 1.4,
+                          marker="o" if len(xs) <= 60 else None, markersize=4, label=s.label,
+                          antialiased=len(xs) <= LONG_SERIES)
         line.set_gid(series_gid(s.key))
     if expected is not None:
         start = date_number(expected.onset, epoch)
@@ -93,7 +102,7 @@ def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedC
         xs_all += [xs[0], xs[-1]]
         ax.fill_between(xs, expected.pains, color=theme.expected, alpha=0.15, linewidth=0)
         (line,) = ax.plot(xs, expected.pains, color=theme.expected, linestyle="--", linewidth=1.6,
-                          label=EXPECTED_LABEL)
+                          label=f"{EXPECTED_LABEL} ({region_label(expected.region, expected.side)})")
         line.set_gid(EXPECTED_GID)
     ax.set_ylim(0, 10.3)
     ax.set_yticks(range(0, 11, 2))
@@ -101,7 +110,7 @@ def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedC
         lo, hi = min(xs_all), max(xs_all)
         pad = max(0.5, (hi - lo) * 0.02)
         ax.set_xlim(lo - pad, hi + pad)
-    locator = AutoDateLocator(minticks=3, maxticks=8)
+    locator = AutoDateLocator(minticks=3, maxticks=7)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     ax.set_ylabel("Pain (0 = none, 10 = worst)", color=theme.text)
@@ -111,14 +120,32 @@ def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedC
     ax.xaxis.get_offset_text().set_color(theme.text)
     for spine in ax.spines.values():
         spine.set_color(theme.grid)
-    if series or expected is not None:
-        legend = ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9,
-                           borderaxespad=0.0)
-        for text in legend.get_texts():
-            text.set_color(theme.text)
-    else:
+    if (series or expected is not None) and legend:
+        add_legend(ax, theme)
+    elif not series and expected is None:
         ax.text(0.5, 0.5, "No check-ins yet", transform=ax.transAxes, ha="center", va="center",
                 color=theme.text)
+
+
+def add_legend(ax: Any, theme: ChartTheme) -> Any:
+    """The matplotlib legend under the axes (used for PNG export and by ``plot_pain_history``)."""
+    box = ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.13), frameon=False, fontsize=9,
+                    ncols=LEGEND_COLUMNS, borderaxespad=0.0, handlelength=2.5)
+    for text in box.get_texts():
+        text.set_color(theme.text)
+    return box
+
+
+def _swatch(color: str, style: str, width: int = 28, height: int = 12) -> QPixmap:
+    pix = QPixmap(width, height)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    pen = QPen(QColor(color), 2.5)
+    pen.setStyle({"-": Qt.PenStyle.SolidLine, "--": Qt.PenStyle.DashLine}.get(style, Qt.PenStyle.DotLine))
+    painter.setPen(pen)
+    painter.drawLine(1, height // 2, width - 1, height // 2)
+    painter.end()
+    return pix
 
 
 def theme_for(palette: QPalette) -> ChartTheme:
@@ -136,19 +163,27 @@ class PainChartWidget(QWidget):
         super().__init__(parent)
         self._history: Sequence[HistoryEntry] = ()
         self._region: AreaKey | None = None
+        self._all_series: list[PainSeries] = []
         self._figure: Any = None
         self._canvas: Any = None
         self._ax: Any = None
         self._dirty = True
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._legend = QWidget()
+        self._legend_grid = QGridLayout(self._legend)
+        self._legend_grid.setContentsMargins(8, 0, 8, 4)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
         self.setAccessibleName("Pain over time chart")
 
     # ---------------------------------------------------------------- public API
     def set_history(self, history: Sequence[HistoryEntry], region_filter: AreaKey | None = None) -> None:
-        """Show this history (sorted by date); ``region_filter`` = (region, side) shows one area only."""
+        """Show this history (sorted by date); ``region_filter`` = (region, side) shows one area only.
+
+        Plotted at once when visible (the repaint is deferred with ``draw_idle``), else on first show."""
+        if history is not self._history:
+            self._all_series = pain_series(history)
         self._history, self._region = history, region_filter
         self._dirty = True
         if self.isVisible():
@@ -156,8 +191,7 @@ class PainChartWidget(QWidget):
 
     def series(self) -> list[PainSeries]:
         """The series currently plotted (after the region filter)."""
-        all_series = pain_series(self._history)
-        return [s for s in all_series if self._region is None or s.key == self._region]
+        return [s for s in self._all_series if self._region is None or s.key == self._region]
 
     def axes(self) -> Any:
         """The matplotlib Axes (creates the canvas if needed)."""
@@ -175,9 +209,10 @@ class PainChartWidget(QWidget):
         self._canvas.draw_idle()
 
     def draw_now(self) -> None:
-        """Re-plot and render synchronously (benchmarks, export)."""
+        """Render synchronously (re-plotting first if the data changed): benchmarks, export."""
         self._ensure_canvas()
-        self._plot()
+        if self._dirty:
+            self._plot()
         self._canvas.draw()
 
     def export_png(self, path: str | Path, dpi: int = 150) -> Path:
@@ -186,8 +221,18 @@ class PainChartWidget(QWidget):
         if self._dirty:
             self._plot()
         path = Path(path)
-        self._figure.savefig(path, format="png", dpi=dpi, facecolor=self._figure.get_facecolor())
+        box = add_legend(self._ax, theme_for(self.palette())) if self._ax.get_lines() else None
+        try:  # the on-screen legend is Qt; the image gets matplotlib's, fitted in with a tight box
+            self._figure.savefig(path, format="png", dpi=dpi, facecolor=self._figure.get_facecolor(),
+                                 bbox_inches="tight", pad_inches=0.15)
+        finally:
+            if box is not None:
+                box.remove()
         return path
+
+    def legend_items(self) -> list[str]:
+        """The texts of the on-screen legend, in order."""
+        return [w.text() for w in self._legend.findChildren(QLabel) if w.text()]
 
     # ---------------------------------------------------------------- internals
     def _ensure_canvas(self) -> None:
@@ -200,7 +245,8 @@ class PainChartWidget(QWidget):
         self._canvas = FigureCanvasQTAgg(self._figure)
         self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._ax = self._figure.add_subplot(111)
-        self._layout.addWidget(self._canvas)
+        self._layout.addWidget(self._canvas, 1)
+        self._layout.addWidget(self._legend)
 
     def _plot(self) -> None:
         theme = theme_for(self.palette())
@@ -211,9 +257,25 @@ class PainChartWidget(QWidget):
             if (last - expected.onset) > timedelta(days=60):  # an old episode: only its last weeks matter
                 expected = None
         self._figure.set_facecolor(theme.background)
-        plot_pain_history(self._ax, series, expected, theme=theme)
-        self._figure.subplots_adjust(left=0.08, right=0.74, top=0.95, bottom=0.12)
+        plot_pain_history(self._ax, series, expected, theme=theme, legend=False)
+        height, width = max(self._canvas.height(), 200), max(self._canvas.width(), 300)
+        self._figure.subplots_adjust(left=min(0.2, 60 / width), right=0.98, top=0.96, bottom=min(0.4, 42 / height))
+        self._fill_legend()
         self._dirty = False
+
+    def _fill_legend(self) -> None:
+        """The legend as Qt labels under the canvas: cheaper to draw than matplotlib text, follows the palette."""
+        while self._legend_grid.count():
+            item = self._legend_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for i, line in enumerate(self._ax.get_lines()):
+            swatch, text = QLabel(), QLabel(line.get_label())
+            swatch.setPixmap(_swatch(line.get_color(), line.get_linestyle()))
+            row, col = divmod(i, LEGEND_COLUMNS)
+            self._legend_grid.addWidget(swatch, row, 2 * col)
+            self._legend_grid.addWidget(text, row, 2 * col + 1)
+        self._legend_grid.setColumnStretch(2 * LEGEND_COLUMNS - 1, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

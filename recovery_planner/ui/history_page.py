@@ -1,23 +1,47 @@
-"""History tab: loads an athlete's stored check-ins off the GUI thread and shows them."""
+"""History tab: loads an athlete's stored check-ins off the GUI thread and shows them in a HistoryView."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..storage.repository import Repository
+from . import operations
+from .history_view import HistoryView
 from .tasks import TaskRunner
 
 
 class HistoryPage(QWidget):
-    """Placeholder until the history view lands."""
+    """Feeds ``HistoryView`` from the repository; plans are loaded only when a check-in is selected."""
 
-    def __init__(self, repo: Repository, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repository, tasks: TaskRunner, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
         self.tasks = tasks
-        self.label = QLabel()
-        QVBoxLayout(self).addWidget(self.label)
+        self.today = today
+        self.athlete_id: str | None = None
+        self.view = HistoryView()
+        self.view.entry_selected.connect(self._load_plan)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
 
     def load(self, athlete_id: str) -> None:
-        self.tasks.run(lambda: self.repo.history(athlete_id), lambda h: self.label.setText(
-            f"{len(h)} check-ins"), lambda exc: self.label.setText(str(exc)))
+        self.athlete_id = athlete_id
+        self.tasks.run(lambda: operations.history_entries(self.repo, athlete_id),
+                       lambda entries: self._show(athlete_id, entries), self._failed)
+
+    def _show(self, athlete_id: str, entries) -> None:
+        if athlete_id == self.athlete_id:  # the athlete may have changed while loading
+            self.view.set_history(entries, self.today)
+
+    def _load_plan(self, entry_id: str) -> None:
+        athlete_id = self.athlete_id
+        if athlete_id is None:
+            return
+        self.tasks.run(lambda: self.repo.get_plan(athlete_id, entry_id),
+                       lambda plan: self.view.set_plan(entry_id, plan), self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.window().show_error("The history could not be loaded", exc)

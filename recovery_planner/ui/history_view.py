@@ -103,7 +103,7 @@ class HistoryTableModel(QAbstractTableModel):
             return None
         col = index.column()
         if col == 0:
-            return e.date.strftime("%a %d %b %Y")
+            return e.date.strftime("%d %b %Y")
         if col == 1:
             worst = worst_area(e.check_in)
             return f"{region_label(worst[0], worst[1])} {format_pain(worst[2])}/10" if worst else "No pain"
@@ -114,7 +114,7 @@ class HistoryTableModel(QAbstractTableModel):
             days = plan.get("days") or []
             return RUNNING_WORDS.get(days[0]["running"], "") if days else "No plan: get help first"
         urgency = (plan.get("referral") or {}).get("urgency", "none")
-        return URGENCY_WORDS.get(urgency, "None")
+        return URGENCY_WORDS.get(urgency, "No referral")
 
 
 class LegChangeMaps(QWidget):
@@ -158,7 +158,8 @@ class LegChangeMaps(QWidget):
             return
         dark = is_dark_palette(pal)
         fm = self.fontMetrics()
-        title_h, legend_h = fm.height() + 6, fm.height() + 10
+        line_h = fm.height() + 4
+        title_h, legend_h = fm.height() + 6, 2 * line_h + 6
         half = self.width() / 2
         first = leg_pains(self._first)
         change = self.changes()
@@ -167,23 +168,26 @@ class LegChangeMaps(QWidget):
                 ({k: QColor(CHANGE_COLOURS[v]) for k, v in change.items()},
                  {k: CHANGE_MARKS[v] + (format_pain(latest[k]) if k in latest else "")
                   for k, v in change.items()}))
-        p.setPen(pal.color(QPalette.ColorRole.Text))
+        text_pen = pal.color(QPalette.ColorRole.Text)
+        p.setPen(text_pen)
         for i, (fills, labels) in enumerate(maps):
             x = i * half
             p.drawText(QRectF(x, 2, half, title_h), Qt.AlignmentFlag.AlignCenter, self._titles[i])
             rect = QRectF(x + 4, title_h, half - 8, self.height() - title_h - legend_h)
             self._painter.paint(p, rect, fills, labels, dark=dark)
-        # legend under the change map: a swatch and the words for each kind of change
-        x, y = half + 8, self.height() - legend_h + 2
+        # legend: what the numbers mean, then a swatch and the words for each kind of change
+        y = self.height() - legend_h
+        p.setPen(text_pen)
+        p.drawText(QRectF(8, y, self.width() - 16, line_h), Qt.AlignmentFlag.AlignVCenter,
+                   "Numbers: pain out of 10 (on the right: the latest rating).   Change since the first check-in:")
+        x, y = 8.0, y + line_h
         for kind in ("better", "resolved", "same", "worse", "new"):
             text = f"{CHANGE_MARKS[kind]} {CHANGE_WORDS[kind]}"
-            p.fillRect(QRectF(x, y + 3, 12, 12), QColor(CHANGE_COLOURS[kind]))
-            p.setPen(pal.color(QPalette.ColorRole.Text))
-            p.drawText(QRectF(x + 16, y, fm.horizontalAdvance(text) + 4, fm.height() + 4),
-                       Qt.AlignmentFlag.AlignVCenter, text)
-            x += 16 + fm.horizontalAdvance(text) + 14
-        p.drawText(QRectF(8, y, half - 16, fm.height() + 4), Qt.AlignmentFlag.AlignVCenter,
-                   "Numbers: pain out of 10")
+            p.fillRect(QRectF(x, y + (line_h - 12) / 2, 12, 12), QColor(CHANGE_COLOURS[kind]))
+            p.setPen(text_pen)
+            p.drawText(QRectF(x + 16, y, fm.horizontalAdvance(text) + 4, line_h), Qt.AlignmentFlag.AlignVCenter,
+                       text)
+            x += 16 + fm.horizontalAdvance(text) + 18
         p.end()
 
 
@@ -244,8 +248,10 @@ class HistoryView(QWidget):
         self.chart = PainChartWidget()
         self.maps = LegChangeMaps()
         self.help_tree = QTreeWidget()
-        self.help_tree.setHeaderLabels(["Area / what you did", "Before pain dropped", "Before pain rose"])
+        self.help_tree.setHeaderLabels(["Area / what you did", "Done before a drop", "Done before a rise"])
         self.help_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            self.help_tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.help_caption = QLabel(DID_IT_HELP_CAPTION)
         self.help_caption.setWordWrap(True)
         self.help_caption.setStyleSheet("font-style: italic;")
@@ -273,6 +279,7 @@ class HistoryView(QWidget):
         split.addWidget(left)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 2)
+        split.setSizes([440, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
@@ -331,13 +338,13 @@ class HistoryView(QWidget):
         for (region, side), area in did_it_help(self._history).items():
             top = QTreeWidgetItem([f"{region_label(region, side)}: pain dropped {area.drops}×, rose {area.rises}×",
                                    "", ""])
-            top.setFirstColumnSpanned(False)
             for r in area.rows:
                 QTreeWidgetItem(top, [KIND_WORDS.get(r.kind, r.kind), f"{r.before_drop} of {area.drops}",
                                       f"{r.before_rise} of {area.rises}"])
             if not area.rows:
                 QTreeWidgetItem(top, ["Nothing was ticked done before these changes", "", ""])
             self.help_tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
             top.setExpanded(True)
         if self.help_tree.topLevelItemCount() == 0:
             self.help_tree.addTopLevelItem(QTreeWidgetItem(

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.plan_view, "Plan")
         self.history_view: QWidget | None = None
         self.history_index = self.tabs.addTab(QLabel("Loading..."), "History")
+        self.roster_view = None
         self.tabs.currentChanged.connect(self._on_tab)
         self.setCentralWidget(self.tabs)
 
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_athletes(self) -> None:
         coach = bool(self.settings.get("coach_mode"))
+        self._update_roster(coach)
         for action in (self.athlete_label_action, self.athlete_box_action):
             action.setVisible(coach)
         self.athletes_menu.menuAction().setVisible(coach)
@@ -147,6 +149,30 @@ class MainWindow(QMainWindow):
         for a in self.repo.list_athletes():
             self.athlete_box.addItem(a.name, a.id)
         self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(self.athlete_id), 0))
+
+    def _update_roster(self, coach: bool) -> None:
+        """Coaches get a Squad tab listing every athlete, red flags first; runners never see it."""
+        from .roster import RosterView
+
+        if not coach:
+            if self.roster_view is not None:
+                self.tabs.removeTab(self.tabs.indexOf(self.roster_view))
+                self.roster_view.deleteLater()
+                self.roster_view = None
+            return
+        if self.roster_view is None:
+            self.roster_view = RosterView()
+            self.roster_view.athlete_chosen.connect(self._choose_from_roster)
+            self.roster_view.add_requested.connect(self.add_athlete)
+            self.roster_view.edit_requested.connect(lambda a: (self.switch_athlete(a), self.edit_athlete()))
+            self.roster_view.archive_requested.connect(lambda a: (self.switch_athlete(a), self.archive_athlete()))
+            self.tabs.insertTab(0, self.roster_view, "Squad")
+        self.roster_view.set_entries(operations.roster_entries(self.repo), self.today)
+
+    def _choose_from_roster(self, athlete_id: str) -> None:
+        self.switch_athlete(athlete_id)
+        self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
+        self.tabs.setCurrentWidget(self.plan_view)
 
     def _restore_geometry(self) -> None:
         qs = self._qsettings()
@@ -210,7 +236,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.plan_view)
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
-        self._history_stale = True
+        if self.history_view is not None:
+            self.history_view.load(self.athlete_id)
+        if self.roster_view is not None:
+            self.roster_view.set_entries(operations.roster_entries(self.repo), self.today)
         self.plan_shown.emit()
 
     def _on_save_failed(self, exc: Exception) -> None:
@@ -232,7 +261,7 @@ class MainWindow(QMainWindow):
         from .history_page import HistoryPage  # loads matplotlib only when history is first opened
 
         if self.history_view is None:
-            self.history_view = HistoryPage(self.repo, self.tasks)
+            self.history_view = HistoryPage(self.repo, self.tasks, self.today)
             self.tabs.removeTab(self.history_index)
             self.tabs.insertTab(self.history_index, self.history_view, "History")
             self.tabs.setCurrentIndex(self.history_index)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from ..domain.checkin import parse_check_in
+from ..domain.plan import Plan, PlanDay, Referral, urgency_rank
 from ..domain.planner import build_plan
+from ..domain.progress import HistoryEntry, SettlingReport, settling_report
+from ..domain.roster import RosterEntry
 from ..storage.records import AthleteRecord, CheckInRecord
 from ..storage.repository import Repository
 
@@ -40,8 +43,34 @@ def save_check_in(repo: Repository, athlete_id: str, data: dict[str, Any], days:
     """Validate, plan and store a check-in; raises CheckInError for invalid input (nothing is written)."""
     check_in = parse_check_in(data, today)
     plan = build_plan(check_in, days)
+    past = history_entries(repo, athlete_id)
+    new = HistoryEntry(id="new", date=check_in.date, check_in=check_in.to_dict())
+    report = settling_report([*[e for e in past if e.date != check_in.date], new], today)
+    plan = escalate(plan, report)
     record = repo.add_check_in(athlete_id, check_in, plan)
     return SavedCheckIn(record, plan.to_dict(), repo.done_items(athlete_id))
+
+
+def escalate(plan: Plan, report: SettlingReport) -> Plan:
+    """Raise the referral when pain is not settling (P5, or worse twice); never lowers anything."""
+    if not report.concerns or urgency_rank(report.urgency) <= urgency_rank("none"):
+        return plan
+    urgency = max(plan.referral.urgency, report.urgency, key=urgency_rank)
+    referral = Referral(urgency, (report.message, *plan.referral.reasons))
+    if not report.no_running_until_cleared:
+        return replace(plan, referral=referral)
+    days = tuple(PlanDay(d.date, "none", tuple(i for i in d.items if i.kind not in ("easy_run", "training",
+                                                                                    "warm_up", "cool_down")))
+                 for d in plan.days)
+    return replace(plan, referral=referral, no_running_until_cleared=True, days=days, stop_rules=(),
+                   rules_fired=(*plan.rules_fired, "P5"))
+
+
+def history_entries(repo: Repository, athlete_id: str) -> list[HistoryEntry]:
+    """The athlete's check-ins as history entries (plans are loaded on demand), oldest first."""
+    done = repo.done_items(athlete_id)
+    return [HistoryEntry(id=r.id, date=r.date, check_in=r.check_in, done_item_ids=done)
+            for r in repo.history(athlete_id)]
 
 
 def current_plan(repo: Repository, athlete_id: str, today: date) -> CurrentPlan:
@@ -54,3 +83,16 @@ def current_plan(repo: Repository, athlete_id: str, today: date) -> CurrentPlan:
 
 def set_done(repo: Repository, athlete_id: str, item_id: str, done: bool) -> None:
     repo.set_item_done(athlete_id, item_id, done)
+
+
+def roster_entries(repo: Repository) -> list[RosterEntry]:
+    """One roster row per active athlete, from the roster index only (no athlete file is read)."""
+    rows = []
+    for a in repo.list_athletes():
+        s = a.latest
+        rows.append(RosterEntry(
+            athlete_id=a.id, name=a.name, last_check_in=s.date if s else None,
+            running_day1=s.running_day1 if s else None, referral_urgency=s.urgency if s else None,
+            worst_region=s.worst_region if s else None, worst_side=s.worst_side if s else None,
+            worst_pain=s.worst_pain if s else None, archived=a.archived))
+    return rows

@@ -176,12 +176,19 @@ class RosterFilterProxy(QSortFilterProxyModel):
         self._archived = False
 
     def set_name_filter(self, text: str) -> None:
-        self._text = text
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_text", text))
 
     def set_show_archived(self, show: bool) -> None:
-        self._archived = show
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_archived", show))
+
+    def _refilter(self, change: Any) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         entry: RosterEntry = self.sourceModel().index(source_row, 0, source_parent).data(ENTRY_ROLE)
@@ -223,7 +230,7 @@ class RosterView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((190, 200, 110, 190)):
+        for col, width in enumerate((190, 230, 110, 200)):
             self.table.setColumnWidth(col, width)
         self.table.setAccessibleName("Athletes, red flags first")
         self.table.clicked.connect(self._choose)

@@ -60,12 +60,12 @@ def test_a_replanned_day_counts_once_with_the_newer_check_in():
 
 def test_expected_doms_curve_rises_peaks_at_24_to_72_hours_and_is_gone_by_day_7():
     pts = expected_doms_curve(6)
-    days, pains = zip(*pts)
+    days, pains = zip(*pts, strict=True)
     peak_day = days[pains.index(max(pains))]
     assert max(pains) == 6 and 1 <= peak_day <= 3
     assert pains[0] < pains[days.index(1.0)]  # rising in the first 24 h
     assert pains[-1] == 0 and days[-1] == 7
-    assert all(a >= b for a, b in zip(pains[pains.index(6):], pains[pains.index(6) + 1:]))
+    assert all(a >= b for a, b in zip(pains[pains.index(6):], pains[pains.index(6) + 1:], strict=False))
     assert expected_doms_curve(20)[4][1] == 10  # clamped to the scale
     assert expected_doms_curve(4, onset_day=10)[0][0] == 10
 

@@ -67,6 +67,8 @@ def test_chart_plots_the_real_pain_series_and_the_expected_course(view):
     assert expected.get_ydata()[-1] == 0
     assert expected.get_xdata()[-1] - expected.get_xdata()[0] == 7  # gone by about day 7
     assert ax.get_ylim()[0] == 0 and ax.get_ylim()[1] >= 10
+    assert view.chart.legend_items() == ["Quadriceps, both legs", "Left calf",
+                                         "Usual course of muscle soreness (Quadriceps, both legs)"]
     assert view.warning_text() is None
 
 

@@ -1,0 +1,73 @@
+"""Re-planning through the app's operations on a real data folder, and the coach's squad tab."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from recovery_planner.storage.repository import Repository
+from recovery_planner.ui import operations
+from recovery_planner.ui.main_window import MainWindow
+
+START = date(2026, 3, 2)
+
+
+def soreness(day: date, pain: int) -> dict:
+    return {"date": day.isoformat(), "athlete": {"experience": "advanced", "body_mass_kg": 70},
+            "areas": [{"region": "quadriceps", "side": "both", "pain": pain, "kind": "soreness"}]}
+
+
+def test_pain_not_settling_for_a_week_raises_the_referral(tmp_path):
+    repo = Repository.open(tmp_path / "data")
+    athlete = repo.add_athlete("Sam").id
+    saved = None
+    for i in range(9):
+        day = START + timedelta(days=i)
+        saved = operations.save_check_in(repo, athlete, soreness(day, 4), 7, day)
+    assert saved.plan["referral"]["urgency"] in ("prompt", "urgent")
+    assert saved.plan["no_running_until_cleared"]
+    assert all(d["running"] == "none" for d in saved.plan["days"])
+    assert "P5" in saved.plan["rules_fired"]
+
+
+def test_normal_soreness_course_is_not_escalated(tmp_path):
+    repo = Repository.open(tmp_path / "data")
+    athlete = repo.add_athlete("Sam").id
+    for i, pain in enumerate((4, 5, 3, 2, 1)):
+        day = START + timedelta(days=i)
+        saved = operations.save_check_in(repo, athlete, soreness(day, pain), 7, day)
+        assert saved.plan["referral"]["urgency"] == "none"
+
+
+def test_replanning_keeps_ticked_items(tmp_path):
+    repo = Repository.open(tmp_path / "data")
+    athlete = repo.add_athlete("Sam").id
+    first = operations.save_check_in(repo, athlete, soreness(START, 3), 7, START)
+    ticked = first.plan["days"][1]["items"][-1]["id"]  # nutrition on day 2
+    operations.set_done(repo, athlete, ticked, True)
+    second = operations.save_check_in(repo, athlete, soreness(START + timedelta(days=1), 2), 7,
+                                      START + timedelta(days=1))
+    assert ticked in {it["id"] for it in second.plan["days"][0]["items"]}
+    assert ticked in second.done_ids
+    assert len(repo.history(athlete)) == 2 and repo.get_plan(athlete, first.record.id) == first.plan
+
+
+def test_coach_squad_lists_red_flags_first_and_switches_athlete(qtbot, tmp_path):
+    repo = Repository.open(tmp_path / "data")
+    repo.set_setting("coach_mode", True)
+    calm = repo.add_athlete("Alex").id
+    hurt = repo.add_athlete("Zoe").id
+    operations.save_check_in(repo, calm, soreness(START, 1), 7, START)
+    shin = {"date": START.isoformat(), "areas": [{"region": "shin", "side": "left", "pain": 6, "kind": "aching"}]}
+    operations.save_check_in(repo, hurt, shin, 7, START)
+    window = MainWindow(repo, today=START)
+    qtbot.addWidget(window)
+    window.show()
+    squad = window.roster_view
+    assert squad is not None and window.tabs.tabText(0) == "Squad"
+    assert squad.visible_ids()[0] == hurt
+    index = squad.table.model().index(0, 0)
+    qtbot.mouseClick(squad.table.viewport(), Qt.MouseButton.LeftButton, pos=squad.table.visualRect(index).center())
+    assert window.athlete_id == hurt
+    qtbot.waitUntil(lambda: window.plan_view.plan is not None and window.plan_view.plan["referral"]["urgency"]
+                    == "prompt", timeout=10000)
+    window.close()
