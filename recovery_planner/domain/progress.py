@@ -52,6 +52,8 @@ class HistoryEntry:
     check_in: dict[str, Any]
     plan: dict[str, Any] | None = None
     done_item_ids: frozenset[str] = field(default_factory=frozenset)
+    running_day1: str | None = None  # from the stored summary, so lists need not load plans
+    urgency: str | None = None
 
 
 @dataclass(frozen=True)

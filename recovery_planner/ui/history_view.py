@@ -108,6 +108,9 @@ class HistoryTableModel(QAbstractTableModel):
             worst = worst_area(e.check_in)
             return f"{region_label(worst[0], worst[1])} {format_pain(worst[2])}/10" if worst else "No pain"
         plan = e.plan
+        if plan is None and e.urgency is not None:
+            running = {"days": [{"running": e.running_day1}] if e.running_day1 else []}
+            plan = {**running, "referral": {"urgency": e.urgency}}
         if plan is None:
             return "…"
         if col == 2:

@@ -69,7 +69,8 @@ def escalate(plan: Plan, report: SettlingReport) -> Plan:
 def history_entries(repo: Repository, athlete_id: str) -> list[HistoryEntry]:
     """The athlete's check-ins as history entries (plans are loaded on demand), oldest first."""
     done = repo.done_items(athlete_id)
-    return [HistoryEntry(id=r.id, date=r.date, check_in=r.check_in, done_item_ids=done)
+    return [HistoryEntry(id=r.id, date=r.date, check_in=r.check_in, done_item_ids=done,
+                         running_day1=r.summary.running_day1, urgency=r.summary.urgency)
             for r in repo.history(athlete_id)]
 
 
