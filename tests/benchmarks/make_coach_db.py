@@ -65,13 +65,15 @@ class CoachDb:
 
 
 def make_coach_db(root: Path, athletes: int = 200, years: int = 3, end: date | None = None,
-                  seed: int = 7, with_plans: bool = True) -> CoachDb:
-    """Write a data folder at ``root`` with ``athletes`` athletes, one check-in a day for ``years`` years."""
+                  seed: int = 7, with_plans: bool = True, days: int | None = None) -> CoachDb:
+    """Write a data folder at ``root`` with ``athletes`` athletes, one check-in a day for ``years`` years
+    (or for ``days`` days if given), the last on ``end`` (default today)."""
     rng = random.Random(seed)
     end = end or date.today()
-    days = [end - timedelta(days=i) for i in range(365 * years - 1, -1, -1)]
+    count_days = days if days is not None else 365 * years
+    days_list = [end - timedelta(days=i) for i in range(count_days - 1, -1, -1)]
     root = make_private_dir(Path(root))
-    pool = _plan_pool(days, with_plans)
+    pool = _plan_pool(days_list, with_plans)
     index: dict[str, dict[str, Any]] = {}
     ids: list[str] = []
     count = 0
@@ -86,7 +88,7 @@ def make_coach_db(root: Path, athletes: int = 200, years: int = 3, end: date | N
         _write(folder / PROFILE_FILE, "profile", {"profile": {"1": profile}})
         by_month: dict[tuple[int, int], dict[str, Any]] = {}
         last = None
-        for day in days:
+        for day in days_list:
             t = (n + day.toordinal()) % len(TEMPLATES)
             ci_dict, summary, plan_z = pool[(day, t)]
             doc = {"id": f"{day.isoformat()}-{rng.getrandbits(32):08x}", "date": day.isoformat(),
@@ -106,7 +108,7 @@ def make_coach_db(root: Path, athletes: int = 200, years: int = 3, end: date | N
         latest = None if last is None else {"checkin_id": last["id"], "date": last["date"], **last["summary"]}
         index[str(n + 1)] = {**profile, "latest": latest}
     _write(root / INDEX_FILE, "index", {"athletes": index})
-    return CoachDb(root, ids, count, days[0], days[-1])
+    return CoachDb(root, ids, count, days_list[0], days_list[-1])
 
 
 def _plan_pool(days: list[date], with_plans: bool) -> dict[tuple[date, int], tuple[dict, dict, str]]:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from recovery_planner.storage.paths import iter_data_files
 from tests.benchmarks.make_coach_db import make_coach_db
 
 WRITER = Path(__file__).with_name("crash_writer.py")
-KILLS = 50
+KILLS = 51
+PARALLEL = 3  # writers run side by side, as the app and the CLI may: the lock is exercised too
 
 
 def _run_and_kill(data_dir: Path, seed: int, rng: random.Random) -> list[str]:
@@ -53,12 +55,17 @@ def _run_and_kill(data_dir: Path, seed: int, rng: random.Random) -> list[str]:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_never_loses_an_acknowledged_check_in(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    info = make_coach_db(data_dir, athletes=6, years=1, end=date(2024, 12, 31))
+    info = make_coach_db(data_dir, athletes=24, days=100, end=date(2024, 12, 31))
     assert info.checkins >= 2000
-    rng = random.Random(1234)
     acked: list[str] = []
-    for i in range(KILLS):
-        acked += _run_and_kill(data_dir, i, rng)
+
+    def worker(w: int) -> None:
+        rng = random.Random(1234 + w)
+        for i in range(w, KILLS, PARALLEL):
+            acked.extend(_run_and_kill(data_dir, i, rng))
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        list(pool.map(worker, range(PARALLEL)))
     assert len(acked) > KILLS  # the writers did get work done between kills
 
     for rel in iter_data_files(data_dir):  # every file loads
