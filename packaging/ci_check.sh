@@ -37,11 +37,16 @@ cd "$ROOT"
 step "dependencies"
 # The `packaging` extra from pyproject.toml; pip runs only when a requirement is missing or out of range.
 missing="$("$PY" - <<'EOF'
-import tomllib
+import re
 from importlib.metadata import PackageNotFoundError, version
 from packaging.requirements import Requirement
-with open("pyproject.toml", "rb") as f:
-    reqs = tomllib.load(f)["project"]["optional-dependencies"]["packaging"]
+try:
+    import tomllib
+    with open("pyproject.toml", "rb") as f:
+        reqs = tomllib.load(f)["project"]["optional-dependencies"]["packaging"]
+except ImportError:  # Python 3.10: read the list by hand
+    block = re.search(r"^packaging = \[(.*?)\]", open("pyproject.toml").read(), re.S | re.M).group(1)
+    reqs = re.findall(r'"([^"]+)"', block)
 for r in map(Requirement, reqs):
     try:
         if not r.specifier.contains(version(r.name), prereleases=True):
@@ -56,8 +61,9 @@ if [ -n "$missing" ]; then
     "$PY" -m pip install --quiet $missing || fail "pip install of the packaging extra failed"
 fi
 if ! command -v makensis >/dev/null; then
-    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-        || fail "makensis not found; install NSIS (apt-get install nsis) or run as root"
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+        fail "makensis not found; install NSIS (apt-get install nsis) or run as root"
+    fi
     echo "installing nsis with apt-get"
     { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nsis >/dev/null 2>&1 \
       || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nsis >/dev/null; }; } \
@@ -81,6 +87,7 @@ grep -E "^[0-9]+ (ERROR|WARNING: Hidden import)" "$BUILD/pyinstaller.log" | grep
 
 step "bundle checks"
 "$PY" packaging/smoke.py "$BUNDLE" || fail "bundle check failed (see the smoke: lines above)"
+echo "du -sh: $(du -sh "$BUNDLE" | cut -f1)"
 
 step "makensis (Windows installer script)"
 "$PY" packaging/appinfo.py nsh "$BUILD/appinfo.nsh"
@@ -92,7 +99,7 @@ if ! makensis -V2 -DCOMPRESSOR=none -DEXE_SUFFIX= \
         packaging/windows/installer.nsi; then
     fail "makensis could not compile packaging/windows/installer.nsi"
 fi
-setup="$(ls "$nsis_out"/*.exe 2>/dev/null | head -1)"
+setup="$(find "$nsis_out" -name '*.exe' | head -1)"
 [ -n "$setup" ] || fail "makensis produced no setup .exe"
 echo "makensis ok: $(basename "$setup") compiled ($(du -m "$setup" | cut -f1) MB uncompressed)"
 
