@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.checkin import EXPERIENCE, CheckInError, parse_check_in
-from ..domain.planner import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, build_plan
+from ..domain.plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
 from ..storage import DamagedFileError, InvalidRecordError, NotFoundError, Repository, StorageError
 from ..storage.records import UNITS
 from .io import InputError, read_json_input
@@ -141,6 +141,8 @@ def _checkin_add(args: argparse.Namespace, repo: Repository) -> int:
         profile = {"experience": athlete.experience, "body_mass_kg": athlete.body_mass_kg, "age": athlete.age,
                    "name": athlete.name}
         data = dict(data, athlete={**{k: v for k, v in profile.items() if v is not None}, **(given or {})})
+    from ..domain.planner import build_plan  # only this command plans
+
     check_in = parse_check_in(data, date.today())
     record = repo.add_check_in(athlete.id, check_in, build_plan(check_in, args.days))
     print(record.id)

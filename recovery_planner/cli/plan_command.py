@@ -8,9 +8,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from ..domain.checkin import CheckInError, parse_check_in
-from ..domain.plan_text import render_plan_text
-from ..domain.planner import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, build_plan
+from ..domain.plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
 from .io import InputError, read_json_input
 
 EXIT_BAD_INPUT = 2
@@ -28,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def plans_for(data: Any, days: int, today: date) -> Any:
     """One plan dict for a check-in object, a list of plan dicts for a list; raises CheckInError."""
+    from ..domain.checkin import CheckInError, parse_check_in
+    from ..domain.planner import build_plan
+
     if isinstance(data, list):
         errors = []
         check_ins = []
@@ -43,6 +44,9 @@ def plans_for(data: Any, days: int, today: date) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..domain.checkin import CheckInError
+    from ..domain.plan_text import render_plan_text
+
     if not MIN_DAYS <= args.days <= MAX_DAYS:
         print(f"--days: must be {MIN_DAYS}-{MAX_DAYS}, got {args.days}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+MIN_DAYS, DEFAULT_DAYS, MAX_DAYS = 3, 7, 14  # plan horizon
 RUNNING_LEVELS = ("none", "easy", "normal")
 URGENCIES = ("none", "routine", "prompt", "urgent", "emergency")
 ITEM_KINDS = (

@@ -10,13 +10,12 @@ from .checkin import CheckIn
 from .daily_care import hydration_item, nutrition_item, sleep_item
 from .features import TENDON, extract
 from .hydration import hydration_advice
-from .plan import Plan, PlanDay, PlanItem, Referral
-from .readiness import MAX_PLAN_DAYS as MAX_DAYS
+from .plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Plan, PlanDay, PlanItem, Referral
 from .readiness import apply_running_rules
 from .schedule import recovery_activity, region_items, run_items, running_level
 from .triage import apply_emergency_rules, apply_referral_rules
 
-MIN_DAYS, DEFAULT_DAYS = 3, 7
+__all__ = ["DEFAULT_DAYS", "MAX_DAYS", "MIN_DAYS", "assess", "build_plan"]
 
 
 def assess(check_in: CheckIn) -> Assessment:

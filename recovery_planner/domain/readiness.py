@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from .assessment import Assessment
 from .features import BONE_RISK, DIFFUSE_MUSCLE, LOCALIZED, TENDON
+from .plan import MAX_DAYS as MAX_PLAN_DAYS
 from .triage import SUDDEN
 
-MAX_PLAN_DAYS = 14
 PLAN_INTENSITY_DAYS = 3  # days 1-3 carry the intensity cap (guidance 2.1 step 4)
 
 

@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shutil
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -193,6 +192,8 @@ def export_zip(root: Path, dest: Path) -> int:
     files = iter_data_files(root)
     tmp = dest.with_name(f".{dest.name}.partial")
     try:
+        import zipfile
+
         with zipfile.ZipFile(tmp, "w") as zf:
             for rel in files:
                 zf.write(root / rel, rel.as_posix(), compress_type=zipfile.ZIP_DEFLATED)
@@ -211,6 +212,8 @@ def export_zip(root: Path, dest: Path) -> int:
 
 def extract_zip(zip_path: Path, into: Path) -> Path:
     """Unpack an exported backup into the empty folder ``into``, refusing anything but data files."""
+    import zipfile  # only backup export and import need it; kept off the start-up path
+
     try:
         with zipfile.ZipFile(zip_path) as zf:
             names = [n for n in zf.namelist() if n != MANIFEST and not n.endswith("/")]

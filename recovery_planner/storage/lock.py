@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from .errors import LockedError
 from .paths import PRIVATE_FILE_MODE
 
@@ -26,14 +24,18 @@ class WriteLock:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self._mutex = threading.RLock()
-        self._file_lock = FileLock(str(self.path), timeout=timeout_s, mode=PRIVATE_FILE_MODE,
-                                   thread_local=False)
+        self._file_lock = None  # created on the first write: filelock's import is slow and reads need none
         self._depth = 0
 
     @contextmanager
     def hold(self) -> Iterator[None]:
         """Hold the lock for the block; raises LockedError if another process keeps it past the timeout."""
+        from filelock import FileLock, Timeout
+
         with self._mutex:
+            if self._file_lock is None:
+                self._file_lock = FileLock(str(self.path), timeout=self.timeout_s, mode=PRIVATE_FILE_MODE,
+                                           thread_local=False)
             if self._depth == 0:
                 try:
                     self._file_lock.acquire(timeout=self.timeout_s)

@@ -28,7 +28,6 @@ from ..storage.errors import StorageError
 from ..storage.repository import Repository
 from . import operations
 from .checkin_form import CheckInForm
-from .dialogs import AthleteDialog, PreferencesDialog
 from .plan_view import PlanView
 from .red_flags import RedFlagPage
 from .tasks import TaskRunner
@@ -82,7 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel("Not medical advice"))
         self.tasks.busy_changed.connect(self.busy.setVisible)
         self._restore_geometry()
-        self._load_current_plan()
+        self.first_painted.connect(self._load_current_plan)  # after the window is on screen
 
     # -- set-up -----------------------------------------------------------------------------------
     def _ensure_athlete(self) -> str:
@@ -152,8 +151,6 @@ class MainWindow(QMainWindow):
 
     def _update_roster(self, coach: bool) -> None:
         """Coaches get a Squad tab listing every athlete, red flags first; runners never see it."""
-        from .roster import RosterView
-
         if not coach:
             if self.roster_view is not None:
                 self.tabs.removeTab(self.tabs.indexOf(self.roster_view))
@@ -161,6 +158,8 @@ class MainWindow(QMainWindow):
                 self.roster_view = None
             return
         if self.roster_view is None:
+            from .roster import RosterView
+
             self.roster_view = RosterView()
             self.roster_view.athlete_chosen.connect(self._choose_from_roster)
             self.roster_view.add_requested.connect(self.add_athlete)
@@ -279,6 +278,8 @@ class MainWindow(QMainWindow):
             self.history_view.load(athlete_id)
 
     def add_athlete(self) -> None:
+        from .dialogs import AthleteDialog
+
         dialog = AthleteDialog(parent=self)
         if dialog.exec():
             try:
@@ -291,6 +292,8 @@ class MainWindow(QMainWindow):
             self._refresh_athletes()
 
     def edit_athlete(self) -> None:
+        from .dialogs import AthleteDialog
+
         current = self.repo.get_athlete(self.athlete_id)
         dialog = AthleteDialog(current.to_dict(), parent=self)
         if dialog.exec():
@@ -316,6 +319,8 @@ class MainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------------------------------
     def open_preferences(self) -> None:
+        from .dialogs import PreferencesDialog
+
         coach = bool(self.settings.get("coach_mode"))
         profile = None if coach else self.repo.get_athlete(self.athlete_id).to_dict()
         dialog = PreferencesDialog(self.settings, profile, parent=self)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.checkin import parse_check_in
 from ..domain.plan import Plan, PlanDay, Referral, urgency_rank
-from ..domain.planner import build_plan
-from ..domain.progress import HistoryEntry, SettlingReport, settling_report
-from ..domain.roster import RosterEntry
 from ..storage.records import AthleteRecord, CheckInRecord
 from ..storage.repository import Repository
+
+if TYPE_CHECKING:  # the planner and history maths load on first use, not at start-up
+    from ..domain.progress import HistoryEntry, SettlingReport
+    from ..domain.roster import RosterEntry
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ def athlete_fields(athlete: AthleteRecord) -> dict[str, Any]:
 def save_check_in(repo: Repository, athlete_id: str, data: dict[str, Any], days: int,
                   today: date) -> SavedCheckIn:
     """Validate, plan and store a check-in; raises CheckInError for invalid input (nothing is written)."""
+    from ..domain.planner import build_plan
+    from ..domain.progress import HistoryEntry, settling_report
+
     check_in = parse_check_in(data, today)
     plan = build_plan(check_in, days)
     past = history_entries(repo, athlete_id)
@@ -68,6 +72,8 @@ def escalate(plan: Plan, report: SettlingReport) -> Plan:
 
 def history_entries(repo: Repository, athlete_id: str) -> list[HistoryEntry]:
     """The athlete's check-ins as history entries (plans are loaded on demand), oldest first."""
+    from ..domain.progress import HistoryEntry
+
     done = repo.done_items(athlete_id)
     return [HistoryEntry(id=r.id, date=r.date, check_in=r.check_in, done_item_ids=done,
                          running_day1=r.summary.running_day1, urgency=r.summary.urgency)
@@ -88,6 +94,8 @@ def set_done(repo: Repository, athlete_id: str, item_id: str, done: bool) -> Non
 
 def roster_entries(repo: Repository) -> list[RosterEntry]:
     """One roster row per active athlete, from the roster index only (no athlete file is read)."""
+    from ..domain.roster import RosterEntry
+
     rows = []
     for a in repo.list_athletes():
         s = a.latest
