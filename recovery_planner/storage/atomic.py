@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sys
 from pathlib import Path
 
@@ -31,7 +30,7 @@ def fsync_dir(directory: Path) -> None:
 
 
 def temp_path_for(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, sync_dir: bool = True) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import os
-import secrets
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -54,7 +53,7 @@ def new_checkin_doc(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
     if not isinstance(check_in, CheckIn) or not isinstance(plan, Plan):
         raise InvalidRecordError(["check-in: expected a validated check-in and its plan"])
     return {
-        "id": f"{check_in.date.isoformat()}-{secrets.token_hex(4)}",
+        "id": f"{check_in.date.isoformat()}-{os.urandom(4).hex()}",
         "date": check_in.date.isoformat(),
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
         "planner_version": plan.planner_version,

@@ -20,8 +20,6 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 from .errors import DataFolderError
 
 APP_NAME = "Recovery Planner"
@@ -45,6 +43,8 @@ ATHLETE_ID_RE = re.compile(r"^[a-z0-9]{6,32}$")
 
 def default_data_dir() -> Path:
     """The platform's user data folder (AppData, Application Support, XDG data home)."""
+    import platformdirs  # only when no folder was given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -8,7 +8,6 @@ command line saves while the app is open.
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -96,7 +95,7 @@ class Repository:
                                            age=age, notes=notes, units=units))
         with self._folder.transaction():
             self._roster.check_name_free(fields["name"])
-            athlete_id = secrets.token_hex(6)
+            athlete_id = os.urandom(6).hex()
             doc = {"id": athlete_id, **fields, "archived": False,
                    "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
             self._write_profile(doc)
@@ -253,7 +252,7 @@ class Repository:
         with self._folder.transaction():
             tmp = None
             if src.is_file():
-                tmp = backups.backups_dir(self.data_dir) / f".tmp-import-{secrets.token_hex(4)}"
+                tmp = backups.backups_dir(self.data_dir) / f".tmp-import-{os.urandom(4).hex()}"
                 src = backups.extract_zip(src, tmp)
             try:
                 problems = backups.verify_tree(src)
