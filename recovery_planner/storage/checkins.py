@@ -22,7 +22,7 @@ import orjson
 from tinydb import Query
 
 from ..domain.checkin import CheckIn
-from ..domain.plan import Plan
+from ..domain.plan import MAX_DAYS, Plan
 from .errors import DamagedFileError, InvalidRecordError, NotFoundError
 from .folder import DataFolder
 from .paths import ATHLETES_DIR, checkins_month, checkins_name, plans_name
@@ -139,14 +139,20 @@ def active_plan(folder: DataFolder, athlete_id: str,
     """The plan in force on ``day``: from the newest check-in dated on or before it, if its plan covers it.
 
     A newer check-in's plan replaces an older plan from the newer check-in's date on; the older plan stays
-    in the history.
+    in the history. An emergency plan (no schedule) stays in force for the longest plan horizon, so its
+    advice is still shown after the app is reopened.
     """
     recs = history(folder, athlete_id, end=day)
     if not recs:
         return None
     rec = recs[-1]
     plan = get_plan(folder, athlete_id, rec.id)
-    if plan is None or not any(d.get("date") == day.isoformat() for d in plan.get("days", [])):
+    if plan is None:
+        return None
+    if plan.get("plan_suppressed"):
+        start = date.fromisoformat(plan["start"])
+        return (rec, plan) if start <= day < start + timedelta(days=MAX_DAYS) else None
+    if not any(d.get("date") == day.isoformat() for d in plan.get("days", [])):
         return None
     return rec, plan
 

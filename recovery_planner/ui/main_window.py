@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel("Not medical advice"))
         self.tasks.busy_changed.connect(self.busy.setVisible)
         self._restore_geometry()
-        self.first_painted.connect(self._load_current_plan)  # after the window is on screen
+        self._plan_request = 0  # newest plan request; older results arriving late are dropped
+        self._load_current_plan()
 
     # -- set-up -----------------------------------------------------------------------------------
     def _ensure_athlete(self) -> str:
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
     def _on_saved(self, saved: operations.SavedCheckIn) -> None:
         self.questions.show_button.setEnabled(True)
         self.statusBar().showMessage("Check-in saved.", 4000)
+        self._plan_request += 1
         self.plan_view.set_plan(saved.plan, saved.done_ids, self.today)
         self.tabs.setCurrentWidget(self.plan_view)
         self.form.reset()
@@ -250,10 +252,16 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: operations.set_done(self.repo, athlete_id, item_id, done), lambda _: None,
                        lambda exc: self.show_error("The tick was not saved", exc))
 
+    def _show_loaded_plan(self, request: int, current: operations.CurrentPlan) -> None:
+        if request == self._plan_request:
+            self.plan_view.set_plan(current.plan, current.done_ids, self.today)
+
     def _load_current_plan(self) -> None:
+        self._plan_request += 1
+        request = self._plan_request
         athlete_id = self.athlete_id
         self.tasks.run(lambda: operations.current_plan(self.repo, athlete_id, self.today),
-                       lambda cur: self.plan_view.set_plan(cur.plan, cur.done_ids, self.today),
+                       lambda cur: self._show_loaded_plan(request, cur),
                        lambda exc: self.show_error("The current plan could not be loaded", exc))
 
     def _show_history(self) -> None:

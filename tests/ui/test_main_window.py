@@ -113,6 +113,12 @@ def test_emergency_check_in_shows_emergency_and_no_schedule(qtbot, data_dir):
     assert "emergency department" in view.banner.text()
     assert not view.body.isVisible() and view.tree.topLevelItemCount() == 0
     window.close()
+    window._test_repo.close()
+
+    again = open_window(qtbot, data_dir)  # the emergency advice is still there after reopening
+    qtbot.waitUntil(lambda: again.plan_view.plan is not None, timeout=10000)
+    assert again.plan_view.plan["plan_suppressed"] and "Get help now" in again.plan_view.banner.text()
+    again.close()
 
 
 def test_invalid_profile_data_is_reported_not_crashed(qtbot, data_dir):
