@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,7 @@ from recovery_planner.domain.regions import region_label
 from recovery_planner.domain.roster import RUNNING_WORDS, URGENCY_WORDS
 from recovery_planner.ui.charts import PainChartWidget
 from recovery_planner.ui.leg_diagram import LegDiagramPainter, format_pain, is_dark_palette, pain_color
+from recovery_planner.ui.row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 KIND_WORDS: dict[str, str] = {k: k.replace("_", " ").capitalize() for k in (
@@ -61,37 +62,16 @@ BANNER_COLOURS: dict[tuple[str, bool], tuple[str, str, str]] = {
 }
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(RowTableModel[HistoryEntry]):
     """Past check-ins, newest first: date, worst area, running on day 1, referral."""
 
     HEADERS = ("Date", "Worst area", "Running", "Referral")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryEntry] = []
-
     def set_history(self, history: Sequence[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(history, key=lambda e: e.date, reverse=True)
-        self.endResetModel()
-
-    def entry(self, row: int) -> HistoryEntry:
-        return self._rows[row]
+        self.replace_rows(sorted(history, key=lambda e: e.date, reverse=True))
 
     def row_of(self, entry_id: str) -> int:
         return next((i for i, e in enumerate(self._rows) if e.id == entry_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-                   ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

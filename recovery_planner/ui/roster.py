@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -42,6 +41,7 @@ from recovery_planner.domain.roster import (
     status_text,
     worst_text,
 )
+from recovery_planner.ui.row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS: dict[str, str] = {"red": "#d7301f", "amber": "#e69f00", "green": "#1a9850", "grey": "#8c8c8c"}
@@ -93,7 +93,7 @@ def last_check_in_text(day: date | None, today: date) -> str:
     return day.strftime("%d %b %Y")
 
 
-class RosterTableModel(QAbstractTableModel):
+class RosterTableModel(RowTableModel[RosterEntry]):
     """Athletes in roster order. Columns: athlete (status mark + name), status, last check-in, worst area,
     trend. ``Qt.UserRole`` gives the athlete id, ``ENTRY_ROLE`` the RosterEntry."""
 
@@ -101,33 +101,15 @@ class RosterTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RosterEntry] = []
         self._today = today or date.today()
         self._icons: dict[str, QIcon] = {}
 
     def set_entries(self, entries: Sequence[RosterEntry], today: date | None = None) -> None:
-        self.beginResetModel()
-        self._rows = roster_order(entries)
         self._today = today or self._today
-        self.endResetModel()
-
-    def entry(self, row: int) -> RosterEntry:
-        return self._rows[row]
+        self.replace_rows(roster_order(entries))
 
     def row_of(self, athlete_id: str) -> int:
         return next((i for i, e in enumerate(self._rows) if e.athlete_id == athlete_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-                   ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def _icon(self, kind: str) -> QIcon:
         if kind not in self._icons:
