@@ -47,6 +47,11 @@ class Assessment:
         if all(text != reason for _, text in self.reasons):
             self.reasons.append((urgency_rank(urgency), reason))
 
+    def refer_before_running(self, reason: str, rule: str) -> None:
+        """A prompt referral that also stops running until a clinician clears it."""
+        self.refer("prompt", reason, rule)
+        self.hold_running(rule)
+
     def hold_running(self, rule: str) -> None:
         """No running until a clinician clears it (E-rules, P1, P2, prompt-level P3-P7)."""
         self.fire(rule)

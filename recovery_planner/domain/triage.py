@@ -180,9 +180,8 @@ def apply_referral_rules(a: Assessment) -> None:
         _limp(a, x)
         _not_settling(a, x)
         if x.area.pain >= 7:
-            a.refer("prompt", f"{region_label(x.area.region, x.area.side)}: pain of {x.area.pain:g}/10 is "
+            a.refer_before_running(f"{region_label(x.area.region, x.area.side)}: pain of {x.area.pain:g}/10 is "
                     "severe. See a physiotherapist or sports doctor before running again.", "P6")
-            a.hold_running("P6")
             a.protect_sites.add((x.area.region, x.area.side))
             a.injury_pathway = True
     _global_symptoms(a)
@@ -205,10 +204,9 @@ def _bone_stress(a: Assessment, x: AreaFeatures) -> None:
         triggers.append("pain at rest or at night")
     if not triggers:
         return
-    a.refer("prompt", f"{region_label(area.region, area.side)}: {', '.join(triggers)} can mean a bone stress "
+    a.refer_before_running(f"{region_label(area.region, area.side)}: {', '.join(triggers)} can mean a bone stress "
             "injury (a stress reaction or stress fracture). Get it checked before running again; an MRI is "
             "the usual scan.", "P1")
-    a.hold_running("P1")
     a.injury_pathway = True
     a.bone_sites.add((area.region, area.side))
     a.ban(area.region, *RUB_KINDS)
@@ -219,9 +217,8 @@ def _bone_stress(a: Assessment, x: AreaFeatures) -> None:
 def _nerve(a: Assessment, x: AreaFeatures) -> None:
     if not x.area.numbness:
         return
-    a.refer("prompt", f"{region_label(x.area.region, x.area.side)}: numbness or tingling points to an "
+    a.refer_before_running(f"{region_label(x.area.region, x.area.side)}: numbness or tingling points to an "
             "irritated nerve or raised pressure in the muscles. Get it checked before running again.", "P2")
-    a.hold_running("P2")
     a.numb_regions.add(x.area.region)
     a.ban(x.area.region, "ice", "stretching", "cold_water_immersion")
 
@@ -237,12 +234,10 @@ def _swelling(a: Assessment, x: AreaFeatures) -> None:
     a.ban(area.region, "heat", "massage", "foam_rolling")
     name = region_label(area.region, area.side)
     if area.kind == "sharp" or area.mechanism in SUDDEN or bruised:
-        a.refer("prompt", f"{name}: swelling or bruising after a sudden, sharp pain suggests a tear that is "
+        a.refer_before_running(f"{name}: swelling or bruising after a sudden, sharp pain suggests a tear that is "
                 "more than a mild strain. See a physiotherapist or sports doctor before running again.", "P3")
-        a.hold_running("P3")
     elif area.region in ("knee", "ankle"):
-        a.refer("prompt", f"{name}: a swollen joint should be examined before you run on it again.", "P3")
-        a.hold_running("P3")
+        a.refer_before_running(f"{name}: a swollen joint should be examined before you run on it again.", "P3")
     else:
         a.rest(2, "P3")
         a.refer("routine", f"{name}: swelling means no running for now. If it has not clearly settled after "
@@ -257,9 +252,8 @@ def _limp(a: Assessment, x: AreaFeatures) -> None:
     a.rest_day_one = True
     name = region_label(x.area.region, x.area.side)
     if x.area.pain >= 4:
-        a.refer("prompt", f"{name}: limping with pain of 4/10 or more needs an assessment before you run "
+        a.refer_before_running(f"{name}: limping with pain of 4/10 or more needs an assessment before you run "
                 "again.", "P4")
-        a.hold_running("P4")
     else:
         a.rest(1, "P4")
         a.refer("routine", f"{name}: you are limping. If the limp lasts more than two days, get it checked "
@@ -273,9 +267,8 @@ def _not_settling(a: Assessment, x: AreaFeatures) -> None:
     name = region_label(area.region, area.side)
     days = int(x.days_since_onset)
     if area.pain >= 4 or area.trend == "worse":
-        a.refer("prompt", f"{name}: {days} days on and not improving. Ordinary muscle soreness fades within "
+        a.refer_before_running(f"{name}: {days} days on and not improving. Ordinary muscle soreness fades within "
                 "about a week, so this needs an assessment before you run again.", "P5")
-        a.hold_running("P5")
         a.injury_pathway = True
     else:
         a.refer("routine", f"{name}: {days} days on without clear improvement. It is mild, so you may keep "
@@ -285,30 +278,25 @@ def _not_settling(a: Assessment, x: AreaFeatures) -> None:
 def _global_symptoms(a: Assessment) -> None:
     f = a.features
     if f.symptom("radiating_pain") or f.symptom("muscle_weakness"):
-        a.refer("prompt", "Pain spreading down the leg or a weak muscle can come from a nerve. Get it checked "
+        a.refer_before_running("Pain spreading down the leg or a weak muscle can come from a nerve. Get it checked "
                 "before running again.", "P2")
-        a.hold_running("P2")
         for x in f.areas:
             a.ban(x.area.region, "stretching")
     if f.symptom("limited_rom") or f.symptom("locking_or_giving_way"):
-        a.refer("prompt", "A joint that locks, gives way or will not move through its full range needs an "
+        a.refer_before_running("A joint that locks, gives way or will not move through its full range needs an "
                 "assessment before you run again.", "P7")
-        a.hold_running("P7")
         a.injury_pathway = True
     if f.symptom("focal_bone_tenderness") and "P1" not in a.rules:
-        a.refer("prompt", "A single spot on a bone that hurts under a fingertip can be a stress fracture. "
+        a.refer_before_running("A single spot on a bone that hurts under a fingertip can be a stress fracture. "
                 "Get it checked before running again.", "P1")
-        a.hold_running("P1")
         a.injury_pathway = True
     if f.symptom("night_or_rest_pain") and "P1" not in a.rules:
-        a.refer("prompt", "Pain at rest or at night is not ordinary soreness. Get it checked before running "
+        a.refer_before_running("Pain at rest or at night is not ordinary soreness. Get it checked before running "
                 "again.", "P1")
-        a.hold_running("P1")
         a.injury_pathway = True
     if f.symptom("pain_out_of_proportion") and not a.suppressed:
-        a.refer("prompt", "Pain far worse than the session explains needs an assessment before you run "
+        a.refer_before_running("Pain far worse than the session explains needs an assessment before you run "
                 "again.", "P6")
-        a.hold_running("P6")
     if f.symptom("menstrual_irregularity"):
         a.refer("routine", "Irregular or missing periods in a runner can mean too little energy for the "
                 "training load, which weakens bones. Mention it to a doctor.", "P1")
