@@ -33,6 +33,7 @@ class CheckInSummary:
     running_day1: str | None
     urgency: str
     plan_suppressed: bool
+    trend: str | None = None  # worst pain against the check-in before: better, same or worse
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -44,7 +45,7 @@ class CheckInSummary:
         return cls(checkin_id=checkin_id, date=date.fromisoformat(day), worst_region=s.get("worst_region"),
                    worst_side=s.get("worst_side"), worst_pain=s.get("worst_pain"),
                    running_day1=s.get("running_day1"), urgency=s.get("urgency") or "none",
-                   plan_suppressed=bool(s.get("plan_suppressed")))
+                   plan_suppressed=bool(s.get("plan_suppressed")), trend=s.get("trend"))
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,7 @@ class CheckInRecord:
     @classmethod
     def from_doc(cls, athlete_id: str, doc: dict[str, Any]) -> CheckInRecord:
         day = date.fromisoformat(doc["date"])
-        s = doc["summary"]
-        summary = CheckInSummary(doc["id"], day, s.get("worst_region"), s.get("worst_side"), s.get("worst_pain"),
-                                 s.get("running_day1"), s.get("urgency") or "none", bool(s.get("plan_suppressed")))
+        summary = CheckInSummary.from_doc(doc["id"], doc["date"], doc["summary"])
         return cls(doc["id"], athlete_id, day, doc["saved_at"], doc.get("planner_version") or "", doc["check_in"],
                    summary)
 

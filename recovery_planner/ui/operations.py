@@ -103,5 +103,5 @@ def roster_entries(repo: Repository) -> list[RosterEntry]:
             athlete_id=a.id, name=a.name, last_check_in=s.date if s else None,
             running_day1=s.running_day1 if s else None, referral_urgency=s.urgency if s else None,
             worst_region=s.worst_region if s else None, worst_side=s.worst_side if s else None,
-            worst_pain=s.worst_pain if s else None, archived=a.archived))
+            worst_pain=s.worst_pain if s else None, trend=s.trend if s else None, archived=a.archived))
     return rows

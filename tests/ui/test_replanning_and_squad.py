@@ -71,3 +71,18 @@ def test_coach_squad_lists_red_flags_first_and_switches_athlete(qtbot, tmp_path)
     qtbot.waitUntil(lambda: window.plan_view.plan is not None and window.plan_view.plan["referral"]["urgency"]
                     == "prompt", timeout=10000)
     window.close()
+
+
+def test_roster_trend_is_kept_at_save_time_and_worsening_comes_first(tmp_path):
+    repo = Repository.open(tmp_path / "data")
+    steady = repo.add_athlete("Alex").id
+    worse = repo.add_athlete("Bea").id
+    for athlete, pains in ((steady, (3, 3)), (worse, (2, 3))):
+        for i, pain in enumerate(pains):
+            day = START + timedelta(days=i)
+            operations.save_check_in(repo, athlete, soreness(day, pain), 7, day)
+    rows = {r.athlete_id: r for r in operations.roster_entries(repo)}
+    assert rows[steady].trend == "same" and rows[worse].trend == "worse"
+    from recovery_planner.domain.roster import roster_order
+
+    assert [r.athlete_id for r in roster_order(list(rows.values()))] == [worse, steady]
