@@ -205,6 +205,12 @@ class Repository:
         with self._folder.transaction():
             return backups.create_snapshot(self.data_dir, kind)
 
+    def ensure_daily_backup(self) -> None:
+        """Take today's automatic backup now if it is due (the app calls this when idle after start-up,
+        so the first save of the day does not wait for it)."""
+        with self._folder.transaction():
+            pass
+
     def list_backups(self) -> list[BackupInfo]:
         return backups.list_backups(self.data_dir)
 

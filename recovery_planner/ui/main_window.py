@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._plan_request = 0  # newest plan request; older results arriving late are dropped
         self._load_current_plan()
+        self.first_painted.connect(self._daily_backup)
 
     # -- set-up -----------------------------------------------------------------------------------
     def _ensure_athlete(self) -> str:
@@ -246,6 +247,11 @@ class MainWindow(QMainWindow):
     def _on_save_failed(self, exc: Exception) -> None:
         self.questions.show_button.setEnabled(True)
         self.show_error("The check-in was not saved", exc)
+
+    def _daily_backup(self) -> None:
+        """Today's automatic backup, in the background once the window is up (not inside the first save)."""
+        self.tasks.run(self.repo.ensure_daily_backup, lambda _: None,
+                       lambda exc: self.show_error("Today's automatic backup failed", exc))
 
     def _tick(self, item_id: str, done: bool) -> None:
         athlete_id = self.athlete_id

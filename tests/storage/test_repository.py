@@ -160,3 +160,22 @@ def test_data_folder_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     repo = Repository.open()
     assert repo.data_dir == tmp_path / "from-env" and repo.data_dir.is_dir()
     assert os.listdir(repo.data_dir) == []
+
+
+def test_daily_backup_can_be_taken_before_the_first_save(tmp_path):
+    from datetime import date as _date
+
+    from recovery_planner.domain.checkin import parse_check_in
+    from recovery_planner.domain.planner import build_plan
+    from recovery_planner.storage.repository import Repository
+
+    repo = Repository.open(tmp_path / "data")
+    athlete = repo.add_athlete("Kim").id  # the folder had no data yet: nothing to back up
+    repo.close()
+    assert repo.list_backups() == []
+    repo = Repository.open(tmp_path / "data")
+    repo.ensure_daily_backup()
+    assert [b.kind for b in repo.list_backups()] == ["auto"]
+    check_in = parse_check_in({"areas": []}, _date(2026, 3, 2))
+    repo.add_check_in(athlete, check_in, build_plan(check_in))
+    assert [b.kind for b in repo.list_backups()] == ["auto"]  # the save did not wait for another one
