@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         self.new_action = self._action(file_menu, "&New check-in", self.new_check_in, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Export plan as text...", self.export_plan, QKeySequence.StandardKey.SaveAs)
+        self._action(file_menu, "Export pain &chart as PNG...", self.export_chart)
         file_menu.addSeparator()
         self._action(file_menu, "&Back up now", self.backup_now)
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
@@ -365,6 +366,15 @@ class MainWindow(QMainWindow):
                     fh.write(render_plan_text(self.plan_view.plan))
             except OSError as exc:
                 self.show_error("The plan was not exported", exc)
+
+    def export_chart(self) -> None:
+        self.tabs.setCurrentIndex(self.history_index)  # show the chart being exported (loads it if needed)
+        path, _ = QFileDialog.getSaveFileName(self, "Export pain chart", "pain-chart.png", "PNG images (*.png)")
+        if path:
+            try:
+                self.history_view.view.chart.export_png(path)
+            except (OSError, ValueError) as exc:
+                self.show_error("The chart was not exported", exc)
 
     def backup_now(self) -> None:
         self.tasks.run(self.repo.backup, lambda info: self.statusBar().showMessage(
