@@ -37,6 +37,11 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     app.setApplicationName("Recovery Planner")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Recovery Planner")
+    from PySide6.QtGui import QIcon
+
+    from .ui.resources import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))
     try:
         repo = Repository.open(data_dir)
     except (NewerVersionError, LockedError, StorageError) as exc:

@@ -39,7 +39,7 @@ from recovery_planner.domain.progress import (
 from recovery_planner.domain.regions import region_label
 from recovery_planner.domain.roster import RUNNING_WORDS, URGENCY_WORDS
 from recovery_planner.ui.charts import PainChartWidget
-from recovery_planner.ui.leg_diagram import LegDiagramPainter, format_pain, is_dark_palette, pain_color
+from recovery_planner.ui.leg_diagram_painter import LegDiagramPainter, format_pain, is_dark_palette, pain_color
 from recovery_planner.ui.row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -12,20 +12,20 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from recovery_planner.domain.regions import BACK_REGIONS, FRONT_REGIONS, LEG_SIDES
-from recovery_planner.ui.leg_diagram import (
-    LegDiagramPainter,
-    LegDiagramWidget,
-    contrast_ratio,
-    pain_color,
-    pain_text_color,
-    relative_luminance,
-)
+from recovery_planner.ui.leg_diagram import LegDiagramWidget
 from recovery_planner.ui.leg_diagram_geometry import (
     VIEWS,
     DiagramLayout,
     fit_transform,
     load_geometry,
     parse_path_data,
+)
+from recovery_planner.ui.leg_diagram_painter import (
+    LegDiagramPainter,
+    contrast_ratio,
+    pain_color,
+    pain_text_color,
+    relative_luminance,
 )
 
 SAMPLE_SPOTS = [
