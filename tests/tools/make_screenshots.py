@@ -57,6 +57,35 @@ def fill_check_in(window: MainWindow) -> None:
     form.last_min.setValue(95)
 
 
+def squad_window(folder: Path) -> MainWindow:
+    """A coach's data folder with a few athletes in different states."""
+    from datetime import timedelta
+
+    from recovery_planner.ui import operations
+
+    repo = Repository.open(folder)
+    repo.set_setting("coach_mode", True)
+    squad = {
+        "Ana Ruiz": [("quadriceps", "both", 3, "soreness"), ("quadriceps", "both", 2, "soreness")],
+        "Ben Okafor": [("shin", "left", 3, "aching"), ("shin", "left", 5, "aching")],
+        "Chloe Martin": [],
+        "Dev Patel": [("achilles", "right", 2, "aching"), ("achilles", "right", 3, "aching")],
+        "Emma Larsen": [("calf", "right", 6, "sharp")],
+    }
+    for name, days in squad.items():
+        athlete = repo.add_athlete(name, experience="intermediate", body_mass_kg=65).id
+        for i, (region, side, pain, kind) in enumerate(days):
+            day = TODAY - timedelta(days=len(days) - 1 - i)
+            data = {"date": day.isoformat(), "areas": [{"region": region, "side": side, "pain": pain,
+                                                       "kind": kind}]}
+            operations.save_check_in(repo, athlete, data, 7, day)
+    window = MainWindow(repo, today=TODAY)
+    window.resize(1200, 700)
+    window.show()
+    window.tabs.setCurrentWidget(window.roster_view)
+    return window
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
@@ -91,6 +120,8 @@ def main(out: Path) -> None:
             save(window, out / f"history-{theme}.png")
             window.close()
             repo.close()
+        with tempfile.TemporaryDirectory() as tmp:
+            save(squad_window(Path(tmp)), out / f"squad-{theme}.png")
     print(f"screenshots written to {out}")
 
 
