@@ -52,7 +52,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     apply_theme(repo.get_setting("theme", "system"))
     window = MainWindow(repo)
     if not quit_after_first_paint:
-        _offer_repair(repo, window)
+        window.first_painted.connect(window.offer_repair)
     if quit_after_first_paint:
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
@@ -61,27 +61,3 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     repo.close()
     return code
 
-
-def _offer_repair(repo, window) -> None:
-    """Tell the user about damaged files (kept aside, never overwritten) and offer the newest good backup."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from .storage.errors import StorageError
-
-    if repo.warnings:
-        QMessageBox.warning(window, "Some data needed repair", "\n\n".join(repo.warnings))
-    damaged = repo.damaged_files()
-    if not damaged:
-        return
-    names = "\n".join(str(p) for p in damaged)
-    answer = QMessageBox.question(
-        window, "Damaged data file",
-        f"These files in {repo.data_dir} cannot be read:\n{names}\n\nThey are kept aside, not overwritten. "
-        "Restore them from the newest good backup now?")
-    if answer == QMessageBox.StandardButton.Yes:
-        try:
-            actions = repo.repair()
-        except StorageError as exc:
-            QMessageBox.warning(window, "Repair failed", str(exc))
-            return
-        QMessageBox.information(window, "Repair finished", "\n".join(f"{a.file}: {a.action}" for a in actions))

@@ -44,6 +44,11 @@ class MainWindow(QMainWindow):
         self.repo = repo
         self.today = today or date.today()
         self.tasks = TaskRunner(self)
+        # Modal questions go through these two attributes, so tests can answer them.
+        self.ask_yes_no = lambda title, text: QMessageBox.question(self, title, text) == \
+            QMessageBox.StandardButton.Yes
+        self.inform = lambda title, text: QMessageBox.information(self, title, text)
+        self.warn = lambda title, text: QMessageBox.warning(self, title, text)
         self.settings: dict[str, Any] = repo.settings()
         self.athlete_id = self._ensure_athlete()
         self._painted = False
@@ -321,11 +326,11 @@ class MainWindow(QMainWindow):
     def archive_athlete(self) -> None:
         athletes = self.repo.list_athletes()
         if len(athletes) <= 1:
-            QMessageBox.information(self, "Archive athlete", "Add another athlete first: one must stay active.")
+            self.inform("Archive athlete", "Add another athlete first: one must stay active.")
             return
         name = self.repo.get_athlete(self.athlete_id).name
-        if QMessageBox.question(self, "Archive athlete", f"Archive {name}? Their history is kept and they can "
-                                "be brought back later.") != QMessageBox.StandardButton.Yes:
+        if not self.ask_yes_no("Archive athlete", f"Archive {name}? Their history is kept and they can be "
+                               "brought back later."):
             return
         self.repo.archive_athlete(self.athlete_id)
         remaining = [a for a in self.repo.list_athletes() if a.id != self.athlete_id]
@@ -357,7 +362,7 @@ class MainWindow(QMainWindow):
         from ..domain.plan_text import render_plan_text
 
         if self.plan_view.plan is None:
-            QMessageBox.information(self, "Export plan", "There is no plan to export yet.")
+            self.inform("Export plan", "There is no plan to export yet.")
             return
         path, _ = QFileDialog.getSaveFileName(self, "Export plan", "recovery-plan.txt", "Text files (*.txt)")
         if path:
@@ -383,20 +388,40 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         backups = self.repo.list_backups()
         if not backups:
-            QMessageBox.information(self, "Restore", "There are no backups yet.")
+            self.inform("Restore", "There are no backups yet.")
             return
         newest = backups[-1]
-        answer = QMessageBox.question(
-            self, "Restore from a backup",
-            f"Replace all current data with the backup from {newest.created:%d %b %Y %H:%M}? "
-            "Your current data is saved first as a safety copy.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.ask_yes_no("Restore from a backup",
+                               f"Replace all current data with the backup from {newest.created:%d %b %Y %H:%M}? "
+                               "Your current data is saved first as a safety copy."):
             return
         try:
             self.repo.restore_from(newest.path)
         except StorageError as exc:
             self.show_error("The restore failed", exc)
             return
+        self.athlete_id = self._ensure_athlete()
+        self._refresh_athletes()
+        self._load_current_plan()
+
+    def offer_repair(self) -> None:
+        """Name damaged files (kept aside, never overwritten) and offer the newest good backup copies."""
+        if self.repo.warnings:
+            self.inform("Some data needed repair", "\n\n".join(self.repo.warnings))
+        damaged = self.repo.damaged_files()
+        if not damaged:
+            return
+        names = "\n".join(str(p) for p in damaged)
+        if not self.ask_yes_no("Damaged data file",
+                               f"These files in {self.repo.data_dir} cannot be read:\n{names}\n\nThey are kept "
+                               "aside, not overwritten. Restore them from the newest good backup now?"):
+            return
+        try:
+            actions = self.repo.repair()
+        except StorageError as exc:
+            self.show_error("The repair failed", exc)
+            return
+        self.inform("Repair finished", "\n".join(f"{a.file}: {a.action}" for a in actions))
         self.athlete_id = self._ensure_athlete()
         self._refresh_athletes()
         self._load_current_plan()
@@ -409,7 +434,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, exc: Exception) -> None:
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, title, f"{title}.\n\n{exc}")
+        self.warn(title, f"{title}.\n\n{exc}")
 
 
 def apply_theme(theme: str) -> None:

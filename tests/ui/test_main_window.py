@@ -143,3 +143,31 @@ def test_referral_banner_for_prompt_case(qtbot, data_dir):
     days = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
     assert all("No running" in d for d in days)
     window.close()
+
+
+def test_damaged_file_is_named_kept_and_repaired_from_backup(qtbot, data_dir):
+    window = open_window(qtbot, data_dir)
+    window.form._on_pain_entered("calf", "left", 2)
+    qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
+    answer_all(window)
+    finish(qtbot, window)
+    saved_plan = window.plan_view.plan
+    repo = window._test_repo
+    repo.backup()
+    window.close()
+    repo.close()
+    damaged = next((data_dir / "athletes").rglob("checkins-*.json"))
+    damaged.write_bytes(b"\x00garbage{")
+
+    again = open_window(qtbot, data_dir)
+    questions, notes, warnings = [], [], []
+    again.warn = lambda title, text: warnings.append(text)
+    again.ask_yes_no = lambda title, text: questions.append(text) or True
+    again.inform = lambda title, text: notes.append(text)
+    again.offer_repair()
+    assert damaged.name in questions[0] and "kept aside" in questions[0]
+    assert any("restored" in n for n in notes)
+    assert list((data_dir / "damaged").rglob("*")), "the damaged copy is kept"
+    qtbot.waitUntil(lambda: again.plan_view.plan == saved_plan, timeout=10000)
+    assert all(damaged.name in w for w in warnings)  # the plan load before the repair named the file
+    again.close()
