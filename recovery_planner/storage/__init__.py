@@ -1,24 +1,26 @@
-"""Local storage: the repository of athletes, check-ins, plans and settings, with backups and recovery."""
+"""Local storage: the repository of athletes, check-ins, plans and settings, with backups and recovery.
 
-from .backups import BackupInfo
-from .errors import (
-    BackupError,
-    DamagedFileError,
-    DataFolderError,
-    InvalidRecordError,
-    LockedError,
-    NewerVersionError,
-    NotFoundError,
-    StorageError,
-    WriteFailedError,
-)
-from .paths import ENV_VAR, default_data_dir, resolve_data_dir
-from .records import AthleteRecord, CheckInRecord, CheckInSummary
-from .repository import RepairAction, Repository
+Names load on first use (PEP 562), so the app can resolve its data folder before the rest of storage.
+"""
 
-__all__ = [
-    "ENV_VAR", "AthleteRecord", "BackupError", "BackupInfo", "CheckInRecord", "CheckInSummary",
-    "DamagedFileError", "DataFolderError", "InvalidRecordError", "LockedError", "NewerVersionError",
-    "NotFoundError", "RepairAction", "Repository", "StorageError", "WriteFailedError", "default_data_dir",
-    "resolve_data_dir",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "BackupInfo": "backups",
+    "BackupError": "errors", "DamagedFileError": "errors", "DataFolderError": "errors",
+    "InvalidRecordError": "errors", "LockedError": "errors", "NewerVersionError": "errors",
+    "NotFoundError": "errors", "StorageError": "errors", "WriteFailedError": "errors",
+    "ENV_VAR": "paths", "default_data_dir": "paths", "resolve_data_dir": "paths",
+    "AthleteRecord": "records", "CheckInRecord": "records", "CheckInSummary": "records",
+    "RepairAction": "repository", "Repository": "repository",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)

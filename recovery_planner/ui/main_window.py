@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,16 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..domain.checkin import CheckInError, parse_check_in
-from ..domain.plan_text import NOTICE
-from ..domain.questions import questions_for
-from ..storage.errors import StorageError
-from ..storage.repository import Repository
 from . import operations
 from .checkin_form import CheckInForm
-from .plan_view import PlanView
-from .red_flags import RedFlagPage
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # storage loads after the first paint (see attach)
+    from ..storage.repository import Repository
 
 
 class MainWindow(QMainWindow):
@@ -39,9 +36,12 @@ class MainWindow(QMainWindow):
     plan_shown = Signal()
     first_painted = Signal()
 
-    def __init__(self, repo: Repository, today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repository | None = None, today: date | None = None,
+                 data_dir: Path | None = None, parent: QWidget | None = None) -> None:
+        """Build the window; with no ``repo`` yet, call ``attach`` once it is open (after the first paint)."""
         super().__init__(parent)
-        self.repo = repo
+        self.repo: Repository | None = None
+        self.data_dir = repo.data_dir if repo is not None else data_dir
         self.today = today or date.today()
         self.tasks = TaskRunner(self)
         # Modal questions go through these two attributes, so tests can answer them.
@@ -49,22 +49,18 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes
         self.inform = lambda title, text: QMessageBox.information(self, title, text)
         self.warn = lambda title, text: QMessageBox.warning(self, title, text)
-        self.settings: dict[str, Any] = repo.settings()
-        self.athlete_id = self._ensure_athlete()
+        self.settings: dict[str, Any] = {}
+        self.athlete_id = ""
         self._painted = False
         self.setWindowTitle("Recovery Planner")
 
         self.form = CheckInForm()
-        self.form.set_units(self.settings.get("units") == "imperial")
-        self.questions = RedFlagPage()
         self.checkin_stack = QStackedWidget()
         self.checkin_stack.addWidget(self.form)
-        self.checkin_stack.addWidget(self.questions)
-        self.plan_view = PlanView()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.checkin_stack, "Check in")
-        self.tabs.addTab(self.plan_view, "Plan")
+        self.plan_index = self.tabs.addTab(QLabel("Loading..."), "Plan")  # real pages come with attach()
         self.history_view: QWidget | None = None
         self.history_index = self.tabs.addTab(QLabel("Loading..."), "History")
         self.roster_view = None
@@ -72,9 +68,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.form.continue_requested.connect(self._ask_questions)
-        self.questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
-        self.questions.answered.connect(self._save_check_in)
-        self.plan_view.item_toggled.connect(self._tick)
 
         self._build_menus()
         self._build_toolbar()
@@ -87,8 +80,34 @@ class MainWindow(QMainWindow):
         self.tasks.busy_changed.connect(self.busy.setVisible)
         self._restore_geometry()
         self._plan_request = 0  # newest plan request; older results arriving late are dropped
+        if repo is not None:
+            self.attach(repo)
+
+    def attach(self, repo: Repository) -> None:
+        """Connect the open repository: settings, the athlete, the toolbar and the current plan.
+
+        The safety-question and plan pages are built here too, after the first paint in the app.
+        """
+        from .plan_view import PlanView
+        from .red_flags import RedFlagPage
+
+        self.questions = RedFlagPage()
+        self.checkin_stack.addWidget(self.questions)
+        self.questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
+        self.questions.answered.connect(self._save_check_in)
+        self.plan_view = PlanView()
+        self.plan_view.item_toggled.connect(self._tick)
+        placeholder = self.tabs.widget(self.plan_index)
+        self.tabs.removeTab(self.plan_index)
+        self.tabs.insertTab(self.plan_index, self.plan_view, "Plan")
+        placeholder.deleteLater()
+        self.repo = repo
+        self.data_dir = repo.data_dir
+        self.settings = repo.settings()
+        self.athlete_id = self._ensure_athlete()
+        self.form.set_units(self.settings.get("units") == "imperial")
+        self._refresh_athletes()
         self._load_current_plan()
-        self.first_painted.connect(self._daily_backup)
 
     # -- set-up -----------------------------------------------------------------------------------
     def _ensure_athlete(self) -> str:
@@ -144,7 +163,9 @@ class MainWindow(QMainWindow):
         self.athlete_label_action = bar.addWidget(self.athlete_label)
         self.athlete_box_action = bar.addWidget(self.athlete_box)
         self.addToolBar(bar)
-        self._refresh_athletes()
+        for action in (self.athlete_label_action, self.athlete_box_action):
+            action.setVisible(False)
+        self.athletes_menu.menuAction().setVisible(False)
 
     def _refresh_athletes(self) -> None:
         coach = bool(self.settings.get("coach_mode"))
@@ -182,15 +203,21 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.plan_view)
 
     def _restore_geometry(self) -> None:
-        qs = self._qsettings()
-        geometry = qs.value("window/geometry")
+        geometry = self._qsettings().value("window/geometry") if self.data_dir is not None else None
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 780)
 
     def _qsettings(self) -> QSettings:
-        return QSettings(str(self.repo.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        """Window-only preferences (geometry, theme) in the data folder, readable before storage loads."""
+        assert self.data_dir is not None
+        return window_settings(self.data_dir)
+
+    def theme(self) -> str:
+        if self.data_dir is None:
+            return "system"
+        return str(self._qsettings().value("window/theme", "system"))
 
     # -- events -----------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -200,7 +227,8 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
 
     def closeEvent(self, event) -> None:
-        self._qsettings().setValue("window/geometry", self.saveGeometry())
+        if self.data_dir is not None:
+            self._qsettings().setValue("window/geometry", self.saveGeometry())
         self.tasks.wait()
         super().closeEvent(event)
 
@@ -219,6 +247,9 @@ class MainWindow(QMainWindow):
         return self.form.check_in_dict(self.today, athlete, symptoms)
 
     def _ask_questions(self) -> None:
+        from ..domain.checkin import CheckInError, parse_check_in
+        from ..domain.questions import questions_for
+
         try:
             check_in = parse_check_in(self._check_in_dict({}), self.today)
         except CheckInError as exc:
@@ -254,7 +285,7 @@ class MainWindow(QMainWindow):
         self.questions.show_button.setEnabled(True)
         self.show_error("The check-in was not saved", exc)
 
-    def _daily_backup(self) -> None:
+    def start_daily_backup(self) -> None:
         """Today's automatic backup, in the background once the window is up (not inside the first save)."""
         self.tasks.run(self.repo.ensure_daily_backup, lambda _: None,
                        lambda exc: self.show_error("Today's automatic backup failed", exc))
@@ -298,6 +329,7 @@ class MainWindow(QMainWindow):
             self.history_view.load(athlete_id)
 
     def add_athlete(self) -> None:
+        from ..storage.errors import StorageError
         from .dialogs import AthleteDialog
 
         dialog = AthleteDialog(parent=self)
@@ -312,6 +344,7 @@ class MainWindow(QMainWindow):
             self._refresh_athletes()
 
     def edit_athlete(self) -> None:
+        from ..storage.errors import StorageError
         from .dialogs import AthleteDialog
 
         current = self.repo.get_athlete(self.athlete_id)
@@ -343,11 +376,15 @@ class MainWindow(QMainWindow):
 
         coach = bool(self.settings.get("coach_mode"))
         profile = None if coach else self.repo.get_athlete(self.athlete_id).to_dict()
-        dialog = PreferencesDialog(self.settings, profile, parent=self)
+        dialog = PreferencesDialog({**self.settings, "theme": self.theme()}, profile, parent=self)
         if not dialog.exec():
             return
+        from ..storage.errors import StorageError
+
+        values = dialog.values()
+        self._qsettings().setValue("window/theme", values.pop("theme"))
         try:
-            for key, value in dialog.values().items():
+            for key, value in values.items():
                 self.repo.set_setting(key, value)
             if dialog.profile is not None:
                 self.repo.update_athlete(self.athlete_id, **dialog.profile.values())
@@ -355,7 +392,7 @@ class MainWindow(QMainWindow):
             self.show_error("The preferences were not saved", exc)
         self.settings = self.repo.settings()
         self.form.set_units(self.settings.get("units") == "imperial")
-        apply_theme(self.settings.get("theme", "system"))
+        apply_theme(self.theme())
         self._refresh_athletes()
 
     def export_plan(self) -> None:
@@ -386,6 +423,8 @@ class MainWindow(QMainWindow):
             f"Backup saved: {info.name}", 6000), lambda exc: self.show_error("The backup failed", exc))
 
     def restore_backup(self) -> None:
+        from ..storage.errors import StorageError
+
         backups = self.repo.list_backups()
         if not backups:
             self.inform("Restore", "There are no backups yet.")
@@ -406,6 +445,8 @@ class MainWindow(QMainWindow):
 
     def offer_repair(self) -> None:
         """Name damaged files (kept aside, never overwritten) and offer the newest good backup copies."""
+        from ..storage.errors import StorageError
+
         if self.repo.warnings:
             self.inform("Some data needed repair", "\n\n".join(self.repo.warnings))
         damaged = self.repo.damaged_files()
@@ -427,6 +468,8 @@ class MainWindow(QMainWindow):
         self._load_current_plan()
 
     def about(self) -> None:
+        from ..domain.plan_text import NOTICE
+
         QMessageBox.about(self, "About Recovery Planner",
                           f"<h3>Recovery Planner {__version__}</h3><p>Safe, explained recovery plans for "
                           f"runners and their coaches. Your data stays on this computer, in "
@@ -435,6 +478,11 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, exc: Exception) -> None:
         self.statusBar().clearMessage()
         self.warn(title, f"{title}.\n\n{exc}")
+
+
+def window_settings(data_dir: Path) -> QSettings:
+    """The INI file of window preferences (geometry, theme) inside the data folder."""
+    return QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
 
 
 def apply_theme(theme: str) -> None:

@@ -6,14 +6,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..domain.checkin import parse_check_in
-from ..domain.plan import Plan, PlanDay, Referral, urgency_rank
-from ..storage.records import AthleteRecord, CheckInRecord
-from ..storage.repository import Repository
-
-if TYPE_CHECKING:  # the planner and history maths load on first use, not at start-up
+if TYPE_CHECKING:  # the domain and storage load on first use, after the window has painted
+    from ..domain.plan import Plan
     from ..domain.progress import HistoryEntry, SettlingReport
     from ..domain.roster import RosterEntry
+    from ..storage.records import AthleteRecord, CheckInRecord
+    from ..storage.repository import Repository
 
 
 @dataclass(frozen=True)
@@ -42,6 +40,7 @@ def athlete_fields(athlete: AthleteRecord) -> dict[str, Any]:
 def save_check_in(repo: Repository, athlete_id: str, data: dict[str, Any], days: int,
                   today: date) -> SavedCheckIn:
     """Validate, plan and store a check-in; raises CheckInError for invalid input (nothing is written)."""
+    from ..domain.checkin import parse_check_in
     from ..domain.planner import build_plan
     from ..domain.progress import HistoryEntry, settling_report
 
@@ -57,6 +56,8 @@ def save_check_in(repo: Repository, athlete_id: str, data: dict[str, Any], days:
 
 def escalate(plan: Plan, report: SettlingReport) -> Plan:
     """Raise the referral when pain is not settling (P5, or worse twice); never lowers anything."""
+    from ..domain.plan import PlanDay, Referral, urgency_rank
+
     if not report.concerns or urgency_rank(report.urgency) <= urgency_rank("none"):
         return plan
     urgency = max(plan.referral.urgency, report.urgency, key=urgency_rank)

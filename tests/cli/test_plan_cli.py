@@ -70,3 +70,21 @@ def test_plan_command_does_not_load_qt():
             "main(['plan', '-']); assert 'PySide6' not in sys.modules, 'Qt imported'")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
+
+
+def test_every_subcommand_is_known_to_the_fast_app_path():
+    from recovery_planner.cli.main import COMMANDS, build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(sub.choices) == set(COMMANDS)
+
+
+def test_app_start_reports_unopenable_data_folder(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "index.json").write_text('{"_meta": {"1": {"format": 99}}, "athletes": {}}')
+    p = subprocess.run([sys.executable, "-m", "recovery_planner", "--data-dir", str(folder),
+                        "--quit-after-first-paint"], capture_output=True, text=True, timeout=60,
+                       env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert p.returncode in (0, 3), p.stderr
+    assert "Traceback" not in p.stderr
