@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from ..domain.plan_text import NOTICE
 from ..domain.regions import region_label
 
-RUNNING = {
-    "none": ("No running", "#b3261e"),
-    "easy": ("Easy running only", "#9a6700"),
-    "normal": ("Usual training", "#1a7f37"),
+RUNNING = {  # words, colour on a light background, colour on a dark background
+    "none": ("No running", "#b3261e", "#ff8a80"),
+    "easy": ("Easy running only", "#9a6700", "#ffd166"),
+    "normal": ("Usual training", "#1a7f37", "#7ee787"),
 }
 BANNER = {
     "emergency": ("Get help now", "#b3261e", "#ffffff"),
@@ -143,7 +143,8 @@ class PlanView(QWidget):
         current = None
         for day in plan["days"]:
             d = date.fromisoformat(day["date"])
-            words, colour = RUNNING[day["running"]]
+            words, light, dark = RUNNING[day["running"]]
+            colour = dark if self.palette().color(QPalette.ColorRole.Base).lightness() < 128 else light
             label = f"{d.strftime('%a %d %b')}  ·  {words}" + ("  (today)" if d == today else "")
             top = QTreeWidgetItem([label, ""])
             top.setFont(0, bold)
