@@ -60,9 +60,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.checkin_stack, "Check in")
-        self.plan_index = self.tabs.addTab(QLabel("Loading..."), "Plan")  # real pages come with attach()
-        self.history_view: QWidget | None = None
-        self.history_index = self.tabs.addTab(QLabel("Loading..."), "History")
+        for title in ("Plan", "History"):  # their pages are built by attach(), after the first paint
+            self.tabs.addTab(QLabel("Loading..."), title)
         self.roster_view = None
         self.tabs.currentChanged.connect(self._on_tab)
         self.setCentralWidget(self.tabs)
@@ -88,6 +87,7 @@ class MainWindow(QMainWindow):
 
         The safety-question and plan pages are built here too, after the first paint in the app.
         """
+        from .history_page import HistoryPage
         from .plan_view import PlanView
         from .red_flags import RedFlagPage
 
@@ -97,10 +97,13 @@ class MainWindow(QMainWindow):
         self.questions.answered.connect(self._save_check_in)
         self.plan_view = PlanView()
         self.plan_view.item_toggled.connect(self._tick)
-        placeholder = self.tabs.widget(self.plan_index)
-        self.tabs.removeTab(self.plan_index)
-        self.tabs.insertTab(self.plan_index, self.plan_view, "Plan")
-        placeholder.deleteLater()
+        self.history_view = HistoryPage(repo, self.tasks, self.today)
+        for index, page in ((1, self.plan_view), (2, self.history_view)):
+            placeholder = self.tabs.widget(index)
+            title = self.tabs.tabText(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            placeholder.deleteLater()
         self.repo = repo
         self.data_dir = repo.data_dir
         self.settings = repo.settings()
@@ -233,8 +236,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _on_tab(self, index: int) -> None:
-        if index == self.history_index:
-            self._show_history()
+        if self.repo is not None and self.tabs.widget(index) is self.history_view:
+            self.history_view.load(self.athlete_id)
 
     # -- check-in flow ----------------------------------------------------------------------------
     def new_check_in(self) -> None:
@@ -275,8 +278,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.plan_view)
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
-        if self.history_view is not None:
-            self.history_view.load(self.athlete_id)
+        self._reload_history_if_shown()
         if self.roster_view is not None:
             self.roster_view.set_entries(operations.roster_entries(self.repo), self.today)
         self.plan_shown.emit()
@@ -307,15 +309,9 @@ class MainWindow(QMainWindow):
                        lambda cur: self._show_loaded_plan(request, cur),
                        lambda exc: self.show_error("The current plan could not be loaded", exc))
 
-    def _show_history(self) -> None:
-        from .history_page import HistoryPage  # loads matplotlib only when history is first opened
-
-        if self.history_view is None:
-            self.history_view = HistoryPage(self.repo, self.tasks, self.today)
-            self.tabs.removeTab(self.history_index)
-            self.tabs.insertTab(self.history_index, self.history_view, "History")
-            self.tabs.setCurrentIndex(self.history_index)
-        self.history_view.load(self.athlete_id)
+    def _reload_history_if_shown(self) -> None:
+        if self.tabs.currentWidget() is self.history_view:
+            self.history_view.load(self.athlete_id)
 
     # -- athletes ---------------------------------------------------------------------------------
     def switch_athlete(self, athlete_id: str) -> None:
@@ -325,8 +321,7 @@ class MainWindow(QMainWindow):
         self.repo.set_setting("current_athlete", athlete_id)
         self.form.reset()
         self._load_current_plan()
-        if self.history_view is not None:
-            self.history_view.load(athlete_id)
+        self._reload_history_if_shown()
 
     def add_athlete(self) -> None:
         from ..storage.errors import StorageError
@@ -410,7 +405,7 @@ class MainWindow(QMainWindow):
                 self.show_error("The plan was not exported", exc)
 
     def export_chart(self) -> None:
-        self.tabs.setCurrentIndex(self.history_index)  # show the chart being exported (loads it if needed)
+        self.tabs.setCurrentWidget(self.history_view)  # show the chart being exported (loads it if needed)
         path, _ = QFileDialog.getSaveFileName(self, "Export pain chart", "pain-chart.png", "PNG images (*.png)")
         if path:
             try:

@@ -112,7 +112,7 @@ def main(out: Path) -> None:
             QApplication.processEvents()
             window.plan_view.tree.setCurrentItem(window.plan_view.tree.topLevelItem(0).child(1))
             save(window, out / f"plan-{theme}.png")
-            window.tabs.setCurrentIndex(window.history_index)
+            window.tabs.setCurrentWidget(window.history_view)
             window.tasks.wait()
             QApplication.processEvents()
             window.tasks.wait()

@@ -86,3 +86,21 @@ def test_roster_trend_is_kept_at_save_time_and_worsening_comes_first(tmp_path):
     from recovery_planner.domain.roster import roster_order
 
     assert [r.athlete_id for r in roster_order(list(rows.values()))] == [worse, steady]
+
+
+def test_coach_tabs_open_the_right_pages(qtbot, tmp_path):
+    repo = Repository.open(tmp_path / "data")
+    repo.set_setting("coach_mode", True)
+    athlete = repo.add_athlete("Alex").id
+    operations.save_check_in(repo, athlete, soreness(START, 3), 7, START)
+    window = MainWindow(repo, today=START)
+    qtbot.addWidget(window)
+    window.show()
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Squad", "Check in", "Plan", "History"]
+    window.tabs.setCurrentIndex(titles.index("Plan"))
+    assert window.tabs.currentWidget() is window.plan_view
+    window.tabs.setCurrentIndex(titles.index("History"))
+    assert window.tabs.currentWidget() is window.history_view
+    qtbot.waitUntil(lambda: window.history_view.view.model.rowCount() == 1, timeout=10000)
+    window.close()
