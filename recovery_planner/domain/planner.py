@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from .. import PLANNER_VERSION
 from .assessment import Assessment
@@ -15,23 +16,35 @@ from .readiness import apply_running_rules
 from .schedule import recovery_activity, region_items, run_items, running_level
 from .triage import apply_emergency_rules, apply_referral_rules
 
+if TYPE_CHECKING:
+    from .progress import SettlingReport
+
 __all__ = ["DEFAULT_DAYS", "MAX_DAYS", "MIN_DAYS", "assess", "build_plan"]
 
 
-def assess(check_in: CheckIn) -> Assessment:
-    """Run every rule tier on the check-in: emergencies, referrals, then running permission."""
+def assess(check_in: CheckIn, settling: SettlingReport | None = None) -> Assessment:
+    """Run every rule tier on the check-in: emergencies, referrals, then running permission.
+
+    ``settling`` is what the athlete's history says (P5 over several check-ins, or worse twice).
+    """
     a = Assessment(extract(check_in))
     apply_emergency_rules(a)
     apply_referral_rules(a)
+    if settling is not None and settling.concerns and settling.message:
+        if settling.no_running_until_cleared:
+            a.refer_before_running(settling.message, "P5")
+            a.injury_pathway = True
+        else:
+            a.refer(settling.urgency, settling.message, "P5")
     apply_running_rules(a)
     return a
 
 
-def build_plan(check_in: CheckIn, days: int = DEFAULT_DAYS) -> Plan:
+def build_plan(check_in: CheckIn, days: int = DEFAULT_DAYS, settling: SettlingReport | None = None) -> Plan:
     """The day-by-day plan for ``days`` days (3-14) starting on the check-in's date."""
     if not MIN_DAYS <= days <= MAX_DAYS:
         raise ValueError(f"days must be {MIN_DAYS}-{MAX_DAYS}, got {days}")
-    a = assess(check_in)
+    a = assess(check_in, settling)
     advice = None if a.suppressed else hydration_advice(check_in)
     plan_days: list[PlanDay] = []
     if not a.suppressed:

@@ -304,26 +304,6 @@ def settling_warning(history: Sequence[HistoryEntry], today: date) -> str | None
     return settling_report(history, today).message
 
 
-def raise_referral(plan: Mapping[str, Any], report: SettlingReport) -> dict[str, Any]:
-    """A copy of ``plan`` with the referral raised to the report's level (never lowered); a prompt
-    referral also means no running until cleared, so run items leave every day."""
-    out = dict(plan)
-    if not report.concerns:
-        return out
-    ref = dict(out.get("referral") or {"urgency": "none", "reasons": []})
-    if URGENCIES.index(report.urgency) > URGENCIES.index(ref.get("urgency", "none")):
-        ref["urgency"] = report.urgency
-    ref["reasons"] = list(ref.get("reasons", [])) + [
-        c.message for c in report.concerns if c.message not in ref.get("reasons", [])]
-    out["referral"] = ref
-    if report.no_running_until_cleared:
-        out["no_running_until_cleared"] = True
-        out["days"] = [dict(d, running="none", items=[i for i in d.get("items", [])
-                                                      if i.get("kind") not in ("easy_run", "training")])
-                       for d in out.get("days", [])]
-    return out
-
-
 # --------------------------------------------------------------------------- re-planning and ticks
 
 def parse_item_id(item_id: str) -> tuple[date, str, str | None, str | None] | None:

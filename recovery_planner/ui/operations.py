@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the domain and storage load on first use, after the window has painted
-    from ..domain.plan import Plan
-    from ..domain.progress import HistoryEntry, SettlingReport
+    from ..domain.progress import HistoryEntry
     from ..domain.roster import RosterEntry
     from ..storage.records import AthleteRecord, CheckInRecord
     from ..storage.repository import Repository
@@ -45,30 +44,12 @@ def save_check_in(repo: Repository, athlete_id: str, data: dict[str, Any], days:
     from ..domain.progress import HistoryEntry, settling_report
 
     check_in = parse_check_in(data, today)
-    plan = build_plan(check_in, days)
     past = history_entries(repo, athlete_id)
     new = HistoryEntry(id="new", date=check_in.date, check_in=check_in.to_dict())
     report = settling_report([*[e for e in past if e.date != check_in.date], new], today)
-    plan = escalate(plan, report)
+    plan = build_plan(check_in, days, report)
     record = repo.add_check_in(athlete_id, check_in, plan)
     return SavedCheckIn(record, plan.to_dict(), repo.done_items(athlete_id))
-
-
-def escalate(plan: Plan, report: SettlingReport) -> Plan:
-    """Raise the referral when pain is not settling (P5, or worse twice); never lowers anything."""
-    from ..domain.plan import PlanDay, Referral, urgency_rank
-
-    if not report.concerns or urgency_rank(report.urgency) <= urgency_rank("none"):
-        return plan
-    urgency = max(plan.referral.urgency, report.urgency, key=urgency_rank)
-    referral = Referral(urgency, (report.message, *plan.referral.reasons))
-    if not report.no_running_until_cleared:
-        return replace(plan, referral=referral)
-    days = tuple(PlanDay(d.date, "none", tuple(i for i in d.items if i.kind not in ("easy_run", "training",
-                                                                                    "warm_up", "cool_down")))
-                 for d in plan.days)
-    return replace(plan, referral=referral, no_running_until_cleared=True, days=days, stop_rules=(),
-                   rules_fired=(*plan.rules_fired, "P5"))
 
 
 def history_entries(repo: Repository, athlete_id: str) -> list[HistoryEntry]:

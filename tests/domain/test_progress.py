@@ -17,7 +17,6 @@ from recovery_planner.domain.progress import (
     expected_doms_curve,
     kept_done_ids,
     pain_series,
-    raise_referral,
     settling_report,
     settling_warning,
 )
@@ -133,19 +132,20 @@ def test_an_area_that_cleared_up_no_longer_warns():
     assert settling_warning(history, D0 + timedelta(days=8)) is None
 
 
-def test_raise_referral_never_lowers_and_removes_runs_when_prompt():
+def test_not_settling_raises_the_planned_referral_and_stops_running():
     check_in = parse_check_in(VIGNETTES[0]["check_in"], D0)
     plan = build_plan(check_in).to_dict()
     history = course("calf", "left", [4] * 8, kind="aching")
     report = settling_report(history, D0 + timedelta(days=7))
-    raised = raise_referral(plan, report)
+    raised = build_plan(check_in, settling=report).to_dict()
     assert raised["referral"]["urgency"] == "prompt" and raised["no_running_until_cleared"]
-    assert report.concerns[0].message in raised["referral"]["reasons"]
+    assert report.message in raised["referral"]["reasons"]
     assert all(d["running"] == "none" for d in raised["days"])
     assert not any(i["kind"] in ("easy_run", "training") for d in raised["days"] for i in d["items"])
-    assert plan["referral"]["urgency"] == "none"  # the input is not changed
-    emergency = dict(plan, referral={"urgency": "emergency", "reasons": ["x"]})
-    assert raise_referral(emergency, report)["referral"]["urgency"] == "emergency"
+    assert all({"rest", "active_recovery"} & {i["kind"] for i in d["items"]} for d in raised["days"])
+    assert plan["referral"]["urgency"] == "none"  # without the history nothing is raised
+    emergency = parse_check_in(dict(VIGNETTES[0]["check_in"], symptoms={"dark_urine": True}), D0)
+    assert build_plan(emergency, settling=report).referral.urgency == "emergency"  # never lowered
 
 
 def test_change_by_region_per_leg():
