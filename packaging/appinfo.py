@@ -16,16 +16,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-APP_NAME = "Recovery Planner"            # shown to users; the windowed executable and the .app
-GUI_EXE = "Recovery Planner"             # windowed (no console) executable: the GUI
-CLI_EXE = "recovery-planner"             # console executable in the same folder: the CLI (plan, athletes, ...)
-DIST_DIR = "RecoveryPlanner"             # one-folder bundle directory name under dist/
+APP_NAME = "Recovery Planner"  # shown to users; the windowed executable and the .app
+GUI_EXE = "Recovery Planner"  # windowed (no console) executable: the GUI
+CLI_EXE = "recovery-planner"  # console executable in the same folder: the CLI (plan, athletes, ...)
+DIST_DIR = "RecoveryPlanner"  # one-folder bundle directory name under dist/
 PUBLISHER = "Recovery Planner project"
-BUNDLE_ID = "org.recoveryplanner.RecoveryPlanner"   # macOS CFBundleIdentifier
-WIN_APP_ID = "RecoveryPlanner"           # Windows uninstall registry key / install folder id
+BUNDLE_ID = "org.recoveryplanner.RecoveryPlanner"  # macOS CFBundleIdentifier
+WIN_APP_ID = "RecoveryPlanner"  # Windows uninstall registry key / install folder id
 COPYRIGHT = "Copyright (c) Recovery Planner project"
-MACOS_MIN = "14.0"                       # LSMinimumSystemVersion; see packaging/README.md "Minimum OS"
-WINDOWS_MIN = "10.0.17763"               # Windows 10 1809 (Qt 6 minimum); checked by the installer
+MACOS_MIN = "14.0"  # LSMinimumSystemVersion; see packaging/README.md "Minimum OS"
+WINDOWS_MIN = "10.0.17763"  # Windows 10 1809 (Qt 6 minimum); checked by the installer
 # Folders of resources/ that are not app data (README screenshots) and stay out of the bundle.
 RESOURCE_EXCLUDES = ("screenshots",)
 
@@ -33,8 +33,7 @@ RESOURCE_EXCLUDES = ("screenshots",)
 def bundled_resources() -> list[Path]:
     """The files of resources/ that go into the bundle (at resources/<same relative path>)."""
     base = ROOT / "resources"
-    return sorted(p for p in base.rglob("*")
-                  if p.is_file() and p.relative_to(base).parts[0] not in RESOURCE_EXCLUDES)
+    return sorted(p for p in base.rglob("*") if p.is_file() and p.relative_to(base).parts[0] not in RESOURCE_EXCLUDES)
 
 
 def version() -> str:
@@ -57,10 +56,18 @@ def version_tuple(v: str | None = None) -> tuple[int, int, int, int]:
 
 def values() -> dict[str, str]:
     return {
-        "APP_NAME": APP_NAME, "GUI_EXE": GUI_EXE, "CLI_EXE": CLI_EXE, "DIST_DIR": DIST_DIR,
-        "PUBLISHER": PUBLISHER, "BUNDLE_ID": BUNDLE_ID, "WIN_APP_ID": WIN_APP_ID,
-        "COPYRIGHT": COPYRIGHT, "MACOS_MIN": MACOS_MIN, "WINDOWS_MIN": WINDOWS_MIN,
-        "VERSION": version(), "VERSION_QUAD": ".".join(map(str, version_tuple())),
+        "APP_NAME": APP_NAME,
+        "GUI_EXE": GUI_EXE,
+        "CLI_EXE": CLI_EXE,
+        "DIST_DIR": DIST_DIR,
+        "PUBLISHER": PUBLISHER,
+        "BUNDLE_ID": BUNDLE_ID,
+        "WIN_APP_ID": WIN_APP_ID,
+        "COPYRIGHT": COPYRIGHT,
+        "MACOS_MIN": MACOS_MIN,
+        "WINDOWS_MIN": WINDOWS_MIN,
+        "VERSION": version(),
+        "VERSION_QUAD": ".".join(map(str, version_tuple())),
     }
 
 

@@ -31,9 +31,16 @@ ICNS_SIZES = (16, 32, 64, 128, 256, 512, 1024)
 ICNS_PIXELS = (32, 64, 128, 256, 512, 1024)
 # macOS iconset names -> pixel size (for `iconutil -c icns`, which packaging/macos/build.sh prefers on a Mac).
 ICONSET = {
-    "icon_16x16.png": 16, "icon_16x16@2x.png": 32, "icon_32x32.png": 32, "icon_32x32@2x.png": 64,
-    "icon_128x128.png": 128, "icon_128x128@2x.png": 256, "icon_256x256.png": 256, "icon_256x256@2x.png": 512,
-    "icon_512x512.png": 512, "icon_512x512@2x.png": 1024,
+    "icon_16x16.png": 16,
+    "icon_16x16@2x.png": 32,
+    "icon_32x32.png": 32,
+    "icon_32x32@2x.png": 64,
+    "icon_128x128.png": 128,
+    "icon_128x128@2x.png": 256,
+    "icon_256x256.png": 256,
+    "icon_256x256@2x.png": 512,
+    "icon_512x512.png": 512,
+    "icon_512x512@2x.png": 1024,
 }
 ICO_NAME = "recovery-planner.ico"
 ICNS_NAME = "recovery-planner.icns"

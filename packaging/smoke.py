@@ -41,8 +41,7 @@ CHECK_IN = {
     "athlete": {"experience": "intermediate", "body_mass_kg": 68, "age": 34},
     "wellbeing": {"sleep_hours": 7, "fatigue": 4},
     "areas": [
-        {"region": "calf", "side": "left", "pain": 4, "kind": "soreness", "hours_since_run": 40,
-         "trend": "better"},
+        {"region": "calf", "side": "left", "pain": 4, "kind": "soreness", "hours_since_run": 40, "trend": "better"},
     ],
     "symptoms": {},
     "load": {"acute_km_7d": 42, "chronic_km_per_week_28d": 40},
@@ -73,15 +72,18 @@ def say(msg: str) -> None:
 
 def isolated_env(tmp: Path) -> dict[str, str]:
     """Environment whose every user folder is inside tmp (the real data folder stays untouched)."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("XDG_", "QT_", "PYTHON", "RECOVERY_PLANNER"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "QT_", "PYTHON", "RECOVERY_PLANNER"))}
     for name in ("home", "config", "data", "cache", "state", "runtime", "mpl"):
         (tmp / name).mkdir(parents=True, exist_ok=True)
     (tmp / "runtime").chmod(0o700)
     env.update(
-        HOME=str(tmp / "home"), XDG_CONFIG_HOME=str(tmp / "config"), XDG_DATA_HOME=str(tmp / "data"),
-        XDG_CACHE_HOME=str(tmp / "cache"), XDG_STATE_HOME=str(tmp / "state"),
-        XDG_RUNTIME_DIR=str(tmp / "runtime"), MPLCONFIGDIR=str(tmp / "mpl"),
+        HOME=str(tmp / "home"),
+        XDG_CONFIG_HOME=str(tmp / "config"),
+        XDG_DATA_HOME=str(tmp / "data"),
+        XDG_CACHE_HOME=str(tmp / "cache"),
+        XDG_STATE_HOME=str(tmp / "state"),
+        XDG_RUNTIME_DIR=str(tmp / "runtime"),
+        MPLCONFIGDIR=str(tmp / "mpl"),
         QT_QPA_PLATFORM="offscreen",
     )
     if sys.platform.startswith("linux"):
@@ -89,11 +91,13 @@ def isolated_env(tmp: Path) -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], env: dict[str, str], what: str, stdin: str | None = None,
-        cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run(
+    cmd: list[str], env: dict[str, str], what: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     try:
-        proc = subprocess.run(cmd, env=env, input=stdin, capture_output=True, text=True,
-                              timeout=START_TIMEOUT_S, cwd=cwd)
+        proc = subprocess.run(
+            cmd, env=env, input=stdin, capture_output=True, text=True, timeout=START_TIMEOUT_S, cwd=cwd
+        )
     except subprocess.TimeoutExpired as exc:
         raise Failure(f"{what}: no exit after {START_TIMEOUT_S} s ({' '.join(cmd)})") from exc
     if proc.returncode != 0:
@@ -118,12 +122,14 @@ def check_contents(b: Bundle) -> None:
             raise Failure(f"executable {exe} missing")
     src_res = ROOT / "resources"
     wanted = appinfo.bundled_resources()
-    missing = [str(p.relative_to(src_res)) for p in wanted
-               if not (b.internal / "resources" / p.relative_to(src_res)).is_file()]
+    missing = [
+        str(p.relative_to(src_res)) for p in wanted if not (b.internal / "resources" / p.relative_to(src_res)).is_file()
+    ]
     if missing:
         raise Failure(f"resources missing from the bundle: {', '.join(sorted(missing))}")
-    plugins = next((p for p in (b.internal / "PySide6" / "Qt" / "plugins", b.internal / "PySide6" / "plugins")
-                    if p.is_dir()), None)
+    plugins = next(
+        (p for p in (b.internal / "PySide6" / "Qt" / "plugins", b.internal / "PySide6" / "plugins") if p.is_dir()), None
+    )
     if plugins is None:
         raise Failure("no Qt plugins folder in the bundle")
     for ptype, names in NEEDED_PLUGINS.items():
@@ -131,8 +137,10 @@ def check_contents(b: Bundle) -> None:
         absent = [n for n in names if n not in have]
         if absent:
             raise Failure(f"Qt plugins missing: {ptype}/{', '.join(absent)}")
-    say(f"contents ok: both executables, {len(wanted)} resource files, Qt plugins "
-        f"{', '.join(sorted(p.name for p in plugins.iterdir()))}")
+    say(
+        f"contents ok: both executables, {len(wanted)} resource files, Qt plugins "
+        f"{', '.join(sorted(p.name for p in plugins.iterdir()))}"
+    )
     if sys.platform.startswith("linux") and shutil.which("ldd"):
         check_links(b.internal)
 
@@ -202,15 +210,19 @@ def check_plan(b: Bundle, env: dict[str, str], tmp: Path) -> None:
     b_batch = plan("bundle, batch", [*cli, "plan", str(batch), *fmt])
     s_batch = plan("source, batch", [*src, "plan", str(batch), *fmt])
     if b_file != s_file or b_batch != s_batch:
-        raise Failure("the bundled plan command gives a different plan than the app run from source "
-                      "(a data file or module missing from the bundle?)")
+        raise Failure(
+            "the bundled plan command gives a different plan than the app run from source "
+            "(a data file or module missing from the bundle?)"
+        )
     if b_stdin != b_file:
         raise Failure("the bundled plan command gives different plans for a file and for stdin")
     text = run([*cli, "plan", str(one), "--format", "text"], env, "plan command, bundle, text", cwd=ROOT)
     if not text.stdout.strip():
         raise Failure("plan command, bundle, text: printed nothing")
-    say(f"plan ok: bundled `{appinfo.CLI_EXE} plan` made {len(b_batch)} vignette plans (JSON, from a file "
-        f"and stdin) identical to the source run, and the text form")
+    say(
+        f"plan ok: bundled `{appinfo.CLI_EXE} plan` made {len(b_batch)} vignette plans (JSON, from a file "
+        f"and stdin) identical to the source run, and the text form"
+    )
 
 
 def time_starts(b: Bundle, env: dict[str, str], tmp: Path, runs: int) -> tuple[float, float]:
@@ -242,25 +254,53 @@ def report_size(b: Bundle, max_mb: float) -> None:
     if sys.platform.startswith("linux"):
         # ICU (Qt uses the OS's on Windows/macOS), X11/xcb/Wayland/D-Bus/GLib/fontconfig and the C++
         # runtime: libraries only a Linux bundle carries.
-        linux_libs = ("libicu", "libX", "libxcb", "libxkb", "libQt6Xcb", "libQt6Wayland", "libQt6WlShell",
-                      "libQt6DBus", "libdbus", "libsystemd", "libgcrypt", "libgpg-error", "liblz4", "libcap",
-                      "libglib", "libgthread", "libpcre2", "libfontconfig", "libfreetype", "libpng16",
-                      "libbrotli", "libstdc++", "libgcc_s", "libbsd", "libmd.", "libuuid")
+        linux_libs = (
+            "libicu",
+            "libX",
+            "libxcb",
+            "libxkb",
+            "libQt6Xcb",
+            "libQt6Wayland",
+            "libQt6WlShell",
+            "libQt6DBus",
+            "libdbus",
+            "libsystemd",
+            "libgcrypt",
+            "libgpg-error",
+            "liblz4",
+            "libcap",
+            "libglib",
+            "libgthread",
+            "libpcre2",
+            "libfontconfig",
+            "libfreetype",
+            "libpng16",
+            "libbrotli",
+            "libstdc++",
+            "libgcc_s",
+            "libbsd",
+            "libmd.",
+            "libuuid",
+        )
         for f in internal.rglob("*"):
-            if f.is_file() and not f.is_symlink() and (
-                    f.name.startswith(linux_libs) or "/plugins/wayland" in str(f)):
+            if f.is_file() and not f.is_symlink() and (f.name.startswith(linux_libs) or "/plugins/wayland" in str(f)):
                 linux_only += f.lstat().st_size
-    biggest = sorted(((dir_size(p) if p.is_dir() else p.lstat().st_size, p.name) for p in internal.iterdir()),
-                     reverse=True)[:6]
+    biggest = sorted(
+        ((dir_size(p) if p.is_dir() else p.lstat().st_size, p.name) for p in internal.iterdir()), reverse=True
+    )[:6]
     say(f"bundle size: {total:.0f} MB unpacked ({b.path})")
     if linux_only:
-        say(f"  of which {linux_only / 1e6:.0f} MB are Linux-only libraries (ICU, X11/xcb, Wayland, D-Bus, "
+        say(
+            f"  of which {linux_only / 1e6:.0f} MB are Linux-only libraries (ICU, X11/xcb, Wayland, D-Bus, "
             f"GLib, fontconfig, C++ runtime); the rest, {(total - linux_only / 1e6):.0f} MB, is what every "
-            f"platform's bundle carries (goal < 150 MB)")
+            f"platform's bundle carries (goal < 150 MB)"
+        )
     say("  largest: " + ", ".join(f"{name} {size / 1e6:.0f} MB" for size, name in biggest))
     if total > max_mb:
-        raise Failure(f"bundle is {total:.0f} MB, over the {max_mb:.0f} MB limit: something large slipped in "
-                      "(check the excludes in packaging/recovery_planner.spec)")
+        raise Failure(
+            f"bundle is {total:.0f} MB, over the {max_mb:.0f} MB limit: something large slipped in "
+            "(check the excludes in packaging/recovery_planner.spec)"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -269,8 +309,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=int(os.environ.get("RP_START_RUNS", "5")))
     ap.add_argument("--max-ratio", type=float, default=float(os.environ.get("RP_MAX_START_RATIO", "1.5")))
     ap.add_argument("--max-mb", type=float, default=float(os.environ.get("RP_MAX_BUNDLE_MB", "230")))
-    ap.add_argument("--native", action="store_true",
-                    help="also start the GUI once on the real window system (needs a desktop session)")
+    ap.add_argument(
+        "--native",
+        action="store_true",
+        help="also start the GUI once on the real window system (needs a desktop session)",
+    )
     args = ap.parse_args(argv)
     b = Bundle(args.bundle)
     tmp = Path(tempfile.mkdtemp(prefix="rp-smoke-"))
@@ -286,15 +329,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.native:
             native = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}
             (tmp / "gui-native").mkdir()
-            run(gui_cmd_bundle(b.gui, tmp / "gui-native"), native, "GUI start on the native window system",
-                cwd=tmp)
+            run(gui_cmd_bundle(b.gui, tmp / "gui-native"), native, "GUI start on the native window system", cwd=tmp)
             say("GUI ok: painted and exited 0 on the native window system too")
 
         check_plan(b, env, tmp)
         src, bun = time_starts(b, env, tmp, args.runs)
         ratio = bun / src
-        say(f"start time (median of {args.runs}): source {src:.2f} s, bundle {bun:.2f} s, ratio {ratio:.2f} "
-            f"(limit {args.max_ratio})")
+        say(
+            f"start time (median of {args.runs}): source {src:.2f} s, bundle {bun:.2f} s, ratio {ratio:.2f} "
+            f"(limit {args.max_ratio})"
+        )
         if ratio > args.max_ratio:
             raise Failure(f"the bundle starts {ratio:.2f}x slower than the source run (limit {args.max_ratio}x)")
         report_size(b, args.max_mb)

@@ -16,8 +16,10 @@ def _display_problem() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return ("No screen found: DISPLAY and WAYLAND_DISPLAY are not set. Run the app on a desktop session, "
-            "or set QT_QPA_PLATFORM=offscreen for a headless check.")
+    return (
+        "No screen found: DISPLAY and WAYLAND_DISPLAY are not set. Run the app on a desktop session, "
+        "or set QT_QPA_PLATFORM=offscreen for a headless check."
+    )
 
 
 def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -> int:

@@ -31,9 +31,11 @@ def register(subparsers: argparse._SubParsersAction, common_parent: argparse.Arg
 
     def add(sub: Any, name: str, handler: Handler, **kw: Any) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=parents, **kw)
-        p.add_argument("--data-dir", default=argparse.SUPPRESS,
-                       help="folder holding the app's data (default: $RECOVERY_PLANNER_HOME or your user data "
-                            "folder)")
+        p.add_argument(
+            "--data-dir",
+            default=argparse.SUPPRESS,
+            help="folder holding the app's data (default: $RECOVERY_PLANNER_HOME or your user data folder)",
+        )
         p.set_defaults(handler=lambda args: _run(handler, args))
         return p
 
@@ -63,17 +65,29 @@ def register(subparsers: argparse._SubParsersAction, common_parent: argparse.Arg
 
     p = add(subparsers, "history", _history, help="print an athlete's stored check-ins")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
-    p.add_argument("--format", choices=("text", "json", "csv"), default="text",
-                   help="json: a list of {id, date, saved_at, planner_version, check_in, plan}")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="json: a list of {id, date, saved_at, planner_version, check_in, plan}",
+    )
 
     p = add(subparsers, "backup", _backup, help="back up the data now (or list backups, or export a zip)")
     p.add_argument("--list", action="store_true", help="list the backups instead")
     p.add_argument("--to", type=Path, metavar="FILE.zip", help="write all data into one zip file")
 
-    p = add(subparsers, "restore", _restore,
-            help="repair damaged files from the newest good backups, or restore a whole backup")
-    p.add_argument("--from", dest="source", metavar="BACKUP",
-                   help="a backup name (see backup --list), a backup folder, or a zip made by backup --to")
+    p = add(
+        subparsers,
+        "restore",
+        _restore,
+        help="repair damaged files from the newest good backups, or restore a whole backup",
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        metavar="BACKUP",
+        help="a backup name (see backup --list), a backup folder, or a zip made by backup --to",
+    )
     p.add_argument("--check-all", action="store_true", help="also check every stored plan file (slower)")
 
 
@@ -98,8 +112,9 @@ def _run(handler: Handler, args: argparse.Namespace) -> int:
 
 
 def _athletes_add(args: argparse.Namespace, repo: Repository) -> int:
-    a = repo.add_athlete(args.name, experience=args.experience, body_mass_kg=args.mass, age=args.age,
-                         notes=args.notes, units=args.units)
+    a = repo.add_athlete(
+        args.name, experience=args.experience, body_mass_kg=args.mass, age=args.age, notes=args.notes, units=args.units
+    )
     print(a.id)
     return EXIT_OK
 
@@ -114,11 +129,20 @@ def _athletes_list(args: argparse.Namespace, repo: Repository) -> int:
         print("No athletes yet. Add one with: recovery-planner athletes add NAME")
     for a in athletes:
         last = a.latest
-        latest = "no check-ins yet" if last is None else (
-            f"last check-in {last.date}, " + (f"worst {last.worst_region} ({last.worst_side}) pain "
-                                              f"{last.worst_pain:g}" if last.worst_region else "no sore areas")
-            + f", running day 1: {last.running_day1}" + (f", referral: {last.urgency}"
-                                                         if last.urgency != "none" else ""))
+        latest = (
+            "no check-ins yet"
+            if last is None
+            else (
+                f"last check-in {last.date}, "
+                + (
+                    f"worst {last.worst_region} ({last.worst_side}) pain {last.worst_pain:g}"
+                    if last.worst_region
+                    else "no sore areas"
+                )
+                + f", running day 1: {last.running_day1}"
+                + (f", referral: {last.urgency}" if last.urgency != "none" else "")
+            )
+        )
         print(f"{a.name}  [{a.id}]  {a.experience}{'  (archived)' if a.archived else ''}  {latest}")
     return EXIT_OK
 
@@ -138,8 +162,12 @@ def _checkin_add(args: argparse.Namespace, repo: Repository) -> int:
     given = data.get("athlete") if isinstance(data, dict) else None
     if isinstance(data, dict) and (given is None or isinstance(given, dict)):
         # What the check-in leaves out of its "athlete" section comes from the stored profile.
-        profile = {"experience": athlete.experience, "body_mass_kg": athlete.body_mass_kg, "age": athlete.age,
-                   "name": athlete.name}
+        profile = {
+            "experience": athlete.experience,
+            "body_mass_kg": athlete.body_mass_kg,
+            "age": athlete.age,
+            "name": athlete.name,
+        }
         data = dict(data, athlete={**{k: v for k, v in profile.items() if v is not None}, **(given or {})})
     from ..domain.planner import build_plan  # only this command plans
 
@@ -153,21 +181,52 @@ def _history(args: argparse.Namespace, repo: Repository) -> int:
     athlete = repo.find_athlete(args.athlete)
     records = repo.history(athlete.id)
     if args.format == "json":
-        out = [{"id": r.id, "date": r.date.isoformat(), "saved_at": r.saved_at,
-                "planner_version": r.planner_version, "check_in": r.check_in,
-                "plan": repo.get_plan(athlete.id, r.id)} for r in records]
+        out = [
+            {
+                "id": r.id,
+                "date": r.date.isoformat(),
+                "saved_at": r.saved_at,
+                "planner_version": r.planner_version,
+                "check_in": r.check_in,
+                "plan": repo.get_plan(athlete.id, r.id),
+            }
+            for r in records
+        ]
         json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     elif args.format == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["id", "date", "saved_at", "worst_region", "worst_side", "worst_pain", "running_day1",
-                    "urgency", "planner_version", "areas"])
+        w.writerow(
+            [
+                "id",
+                "date",
+                "saved_at",
+                "worst_region",
+                "worst_side",
+                "worst_pain",
+                "running_day1",
+                "urgency",
+                "planner_version",
+                "areas",
+            ]
+        )
         for r in records:
             s = r.summary
             areas = "; ".join(f"{a['region']} {a['side']} {a['pain']:g} {a['kind']}" for a in r.check_in["areas"])
-            w.writerow([r.id, r.date.isoformat(), r.saved_at, s.worst_region or "", s.worst_side or "",
-                        "" if s.worst_pain is None else f"{s.worst_pain:g}", s.running_day1 or "", s.urgency,
-                        r.planner_version, areas])
+            w.writerow(
+                [
+                    r.id,
+                    r.date.isoformat(),
+                    r.saved_at,
+                    s.worst_region or "",
+                    s.worst_side or "",
+                    "" if s.worst_pain is None else f"{s.worst_pain:g}",
+                    s.running_day1 or "",
+                    s.urgency,
+                    r.planner_version,
+                    areas,
+                ]
+            )
     else:
         if not records:
             print(f"No check-ins stored for {athlete.name} yet.")
@@ -202,16 +261,19 @@ def _restore(args: argparse.Namespace, repo: Repository) -> int:
         return EXIT_OK
     actions = repo.repair(full=args.check_all)
     if not actions:
-        print("No damaged files found; nothing to restore. To go back to a backup use --from BACKUP "
-              "(see backup --list).")
+        print(
+            "No damaged files found; nothing to restore. To go back to a backup use --from BACKUP (see backup --list)."
+        )
     for act in actions:
         if act.action == "restored":
             print(f"Restored {act.file} from the backup copy {act.source}")
         elif act.action == "rebuilt":
             print(f"Rebuilt {act.file} from the athlete list.")
         else:
-            print(f"{act.file} was damaged and no backup had a good copy of it (it was created after the "
-                  "newest backup); it was moved to the damaged folder, so what it held is missing.")
+            print(
+                f"{act.file} was damaged and no backup had a good copy of it (it was created after the "
+                "newest backup); it was moved to the damaged folder, so what it held is missing."
+            )
     return EXIT_OK
 
 

@@ -14,11 +14,15 @@ def _global_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="recovery-planner",
         description="Recovery Planner: turn a runner's check-in into a safe day-by-day recovery plan. "
-                    "With no command, opens the desktop app.")
+        "With no command, opens the desktop app.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", help="folder holding the app's data (default: your user data folder)")
-    parser.add_argument("--quit-after-first-paint", action="store_true",
-                        help="open the app, exit once the main window has painted (smoke tests)")
+    parser.add_argument(
+        "--quit-after-first-paint",
+        action="store_true",
+        help="open the app, exit once the main window has painted (smoke tests)",
+    )
     return parser
 
 

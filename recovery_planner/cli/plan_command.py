@@ -15,11 +15,15 @@ EXIT_BAD_INPUT = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("plan", help="make a recovery plan from a check-in JSON file",
-                              description="Read a check-in (or a JSON list of check-ins) and print the plan(s).")
+    p = subparsers.add_parser(
+        "plan",
+        help="make a recovery plan from a check-in JSON file",
+        description="Read a check-in (or a JSON list of check-ins) and print the plan(s).",
+    )
     p.add_argument("file", help="check-in JSON file, or - for standard input")
-    p.add_argument("--days", type=int, default=DEFAULT_DAYS, help=f"days to plan, {MIN_DAYS}-{MAX_DAYS} "
-                   f"(default {DEFAULT_DAYS})")
+    p.add_argument(
+        "--days", type=int, default=DEFAULT_DAYS, help=f"days to plan, {MIN_DAYS}-{MAX_DAYS} (default {DEFAULT_DAYS})"
+    )
     p.add_argument("--format", choices=("json", "text"), default="json", help="output format (default json)")
     p.set_defaults(handler=run)
 

@@ -17,12 +17,30 @@ MECHANISMS = ("sudden_during_sprint", "inversion_twist", "gradual", "none")
 
 # Red-flag and follow-up answers. Each is optional; None means "not answered".
 BOOL_SYMPTOMS = (
-    "dark_urine", "calf_warmth_redness", "chest_pain_or_breathless", "confusion_or_collapse", "vomiting",
-    "headache", "focal_bone_tenderness", "night_or_rest_pain", "weight_bearing_pain_groin",
-    "unable_to_bear_weight_4_steps", "bony_tenderness_ottawa", "bruising", "warms_up_during_run",
-    "pain_worse_as_run_continues", "locking_or_giving_way", "limited_rom", "radiating_pain",
-    "pain_out_of_proportion", "pain_on_passive_toe_stretch", "muscle_weakness", "pain_lying_on_side",
-    "muscle_cramps_during_run", "worse_downhill", "menstrual_irregularity",
+    "dark_urine",
+    "calf_warmth_redness",
+    "chest_pain_or_breathless",
+    "confusion_or_collapse",
+    "vomiting",
+    "headache",
+    "focal_bone_tenderness",
+    "night_or_rest_pain",
+    "weight_bearing_pain_groin",
+    "unable_to_bear_weight_4_steps",
+    "bony_tenderness_ottawa",
+    "bruising",
+    "warms_up_during_run",
+    "pain_worse_as_run_continues",
+    "locking_or_giving_way",
+    "limited_rom",
+    "radiating_pain",
+    "pain_out_of_proportion",
+    "pain_on_passive_toe_stretch",
+    "muscle_weakness",
+    "pain_lying_on_side",
+    "muscle_cramps_during_run",
+    "worse_downhill",
+    "menstrual_irregularity",
 )
 # name -> (low, high, unit) for the answers that are numbers.
 NUMBER_SYMPTOMS: dict[str, tuple[float, float, str]] = {
@@ -169,8 +187,9 @@ class _Reader:
             return {}
         return value
 
-    def number(self, d: dict, key: str, path: str, lo: float, hi: float,
-               required: bool = False, integer: bool = False) -> float | None:
+    def number(
+        self, d: dict, key: str, path: str, lo: float, hi: float, required: bool = False, integer: bool = False
+    ) -> float | None:
         here = f"{path}.{key}" if path else key
         if key not in d or d[key] is None:
             if required:
@@ -198,8 +217,9 @@ class _Reader:
             return False
         return v
 
-    def choice(self, d: dict, key: str, path: str, options: tuple[str, ...] | dict,
-               required: bool = False) -> str | None:
+    def choice(
+        self, d: dict, key: str, path: str, options: tuple[str, ...] | dict, required: bool = False
+    ) -> str | None:
         here = f"{path}.{key}" if path else key
         v = d.get(key)
         if v is None:
@@ -326,16 +346,14 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
             mechanism=r.choice(d, "mechanism", ap, MECHANISMS),
         )
         if len(errors) == before and region and side and pain is not None and kind:
-            areas.append(Area(region=region, side=side, pain=pain, kind=kind, subregion=subregion,
-                              **area_fields))
+            areas.append(Area(region=region, side=side, pain=pain, kind=kind, subregion=subregion, **area_fields))
 
     symptoms = _read_symptoms(r, data.get("symptoms"), p("symptoms"))
     load = _read_load(r, data.get("load"), p("load"))
 
     if errors:
         raise CheckInError(errors)
-    return CheckIn(date=day, athlete=athlete, wellbeing=wellbeing, areas=tuple(areas),
-                   symptoms=symptoms, load=load)
+    return CheckIn(date=day, athlete=athlete, wellbeing=wellbeing, areas=tuple(areas), symptoms=symptoms, load=load)
 
 
 def _read_symptoms(r: _Reader, raw: Any, path: str) -> dict[str, Any]:

@@ -69,8 +69,14 @@ def pattern(area: Area, check_in: CheckIn) -> str:
     """The first matching pattern: tendon/fascia, diffuse muscle soreness, bone risk, or localized pain."""
     no_alarm = not (area.swelling or area.numbness or area.gait_change)
     sites = _TENDON_SITES.get(area.region)
-    if (sites is not None and area.subregion in sites and area.kind in ("aching", "soreness") and no_alarm
-            and not check_in.symptom("focal_bone_tenderness") and _eases_with_warm_up(check_in)):
+    if (
+        sites is not None
+        and area.subregion in sites
+        and area.kind in ("aching", "soreness")
+        and no_alarm
+        and not check_in.symptom("focal_bone_tenderness")
+        and _eases_with_warm_up(check_in)
+    ):
         return TENDON
     bilateral = is_bilateral(area, check_in)
     if area.region in MUSCLE_REGIONS and bilateral and area.kind in ("soreness", "aching") and no_alarm:
@@ -93,11 +99,11 @@ def extract(check_in: CheckIn) -> Features:
     """Compute every derived feature once; the rules only read this."""
     w = check_in.wellbeing
     rhr = w.resting_hr_elevated or (w.rhr_delta_bpm is not None and w.rhr_delta_bpm >= 5)
-    systemic = int(rhr) + int(w.sleep_hours is not None and w.sleep_hours < 6) + int(
-        w.fatigue is not None and w.fatigue >= 7)
+    systemic = (
+        int(rhr) + int(w.sleep_hours is not None and w.sleep_hours < 6) + int(w.fatigue is not None and w.fatigue >= 7)
+    )
     areas = tuple(
-        AreaFeatures(a, pattern(a, check_in), is_bilateral(a, check_in), days_since_onset(a))
-        for a in check_in.areas
+        AreaFeatures(a, pattern(a, check_in), is_bilateral(a, check_in), days_since_onset(a)) for a in check_in.areas
     )
     return Features(
         check_in=check_in,

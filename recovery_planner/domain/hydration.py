@@ -28,8 +28,7 @@ def estimated_sweat_rate(body_mass_kg: float, temperature_c: float | None, hot: 
     return min(max(body_mass_kg * sweat_rate_per_kg(temperature_c, hot) / 1000.0, SR_MIN), SR_MAX)
 
 
-def measured_sweat_rate(bm_pre: float, bm_post: float, fluid_in: float, urine_out: float,
-                        hours: float) -> float:
+def measured_sweat_rate(bm_pre: float, bm_post: float, fluid_in: float, urine_out: float, hours: float) -> float:
     """Sweat rate from a weighed run: (mass lost + fluid drunk - urine) per hour; 1 kg = 1 L."""
     return (bm_pre - bm_post + fluid_in - urine_out) / hours
 
@@ -43,8 +42,7 @@ def hydration_advice(check_in: CheckIn) -> HydrationAdvice | None:
         return None
     hot = check_in.wellbeing.hot_weather
     if test is not None and last is not None and last.duration_min:
-        rate = measured_sweat_rate(test.bm_pre, test.bm_post, test.fluid_in, test.urine_out,
-                                   last.duration_min / 60.0)
+        rate = measured_sweat_rate(test.bm_pre, test.bm_post, test.fluid_in, test.urine_out, last.duration_min / 60.0)
         measured = True
     else:
         temp = check_in.wellbeing.temperature_c
@@ -53,8 +51,9 @@ def hydration_advice(check_in: CheckIn) -> HydrationAdvice | None:
         rate = estimated_sweat_rate(mass, temp, hot)
         measured = False
 
-    session_min = check_in.load.planned_session_min or (last.duration_min if last and last.duration_min
-                                                        else DEFAULT_SESSION_MIN)
+    session_min = check_in.load.planned_session_min or (
+        last.duration_min if last and last.duration_min else DEFAULT_SESSION_MIN
+    )
     hours = session_min / 60.0
     loss = rate * hours
     allowed = 0.02 * mass

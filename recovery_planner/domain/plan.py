@@ -10,9 +10,25 @@ MIN_DAYS, DEFAULT_DAYS, MAX_DAYS = 3, 7, 14  # plan horizon
 RUNNING_LEVELS = ("none", "easy", "normal")
 URGENCIES = ("none", "routine", "prompt", "urgent", "emergency")
 ITEM_KINDS = (
-    "rest", "active_recovery", "easy_run", "training", "stretching", "foam_rolling", "massage", "ice",
-    "cold_water_immersion", "heat", "compression", "elevation", "strength_loading", "mobility", "warm_up",
-    "cool_down", "hydration", "sleep", "nutrition",
+    "rest",
+    "active_recovery",
+    "easy_run",
+    "training",
+    "stretching",
+    "foam_rolling",
+    "massage",
+    "ice",
+    "cold_water_immersion",
+    "heat",
+    "compression",
+    "elevation",
+    "strength_loading",
+    "mobility",
+    "warm_up",
+    "cool_down",
+    "hydration",
+    "sleep",
+    "nutrition",
 )
 
 
@@ -42,8 +58,14 @@ class PlanItem:
 
     def to_dict(self, day: date) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "id": self.item_id(day), "kind": self.kind, "region": self.region, "side": self.side,
-            "title": self.title, "dose": dict(self.dose), "why": self.why, "sources": list(self.sources),
+            "id": self.item_id(day),
+            "kind": self.kind,
+            "region": self.region,
+            "side": self.side,
+            "title": self.title,
+            "dose": dict(self.dose),
+            "why": self.why,
+            "sources": list(self.sources),
         }
         if self.how_to:
             out["how_to"] = self.how_to
@@ -59,8 +81,11 @@ class PlanDay:
     items: tuple[PlanItem, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "running": self.running,
-                "items": [i.to_dict(self.date) for i in self.items]}
+        return {
+            "date": self.date.isoformat(),
+            "running": self.running,
+            "items": [i.to_dict(self.date) for i in self.items],
+        }
 
 
 @dataclass(frozen=True)

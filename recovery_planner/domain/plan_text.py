@@ -49,8 +49,11 @@ def render_plan_text(plan: dict[str, Any]) -> str:
             out += _wrap(f"{item['title']}{where}{optional}: {item['dose'].get('summary', '')}", "  - ")
             out += _wrap(f"Why: {item['why']}", "      ")
         out.append("")
-    for title, key in (("Stop the run if", "stop_rules"), ("Before running again", "return_to_run"),
-                       ("Good to know", "cautions")):
+    for title, key in (
+        ("Stop the run if", "stop_rules"),
+        ("Before running again", "return_to_run"),
+        ("Good to know", "cautions"),
+    ):
         if plan.get(key):
             out.append(f"{title}:")
             for line in plan[key]:
@@ -58,11 +61,12 @@ def render_plan_text(plan: dict[str, Any]) -> str:
             out.append("")
     hyd = plan.get("hydration")
     if hyd:
-        during = (f"{hyd['during_run_l'][0]}-{hyd['during_run_l'][1]} L" if hyd["during_run_l"]
-                  else "drink to thirst")
-        out.append(f"Fluids for a {hyd['session_min']}-min run (sweat rate {hyd['sweat_rate_l_per_h']} L/h"
-                   f"{', measured' if hyd['sweat_rate_measured'] else ', estimated'}): before "
-                   f"{hyd['pre_run_l'][0]}-{hyd['pre_run_l'][1]} L, during {during}, never more than you sweat.")
+        during = f"{hyd['during_run_l'][0]}-{hyd['during_run_l'][1]} L" if hyd["during_run_l"] else "drink to thirst"
+        out.append(
+            f"Fluids for a {hyd['session_min']}-min run (sweat rate {hyd['sweat_rate_l_per_h']} L/h"
+            f"{', measured' if hyd['sweat_rate_measured'] else ', estimated'}): before "
+            f"{hyd['pre_run_l'][0]}-{hyd['pre_run_l'][1]} L, during {during}, never more than you sweat."
+        )
         out.append("")
     out.append(NOTICE)
     return "\n".join(out)

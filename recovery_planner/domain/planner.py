@@ -95,8 +95,10 @@ def stop_rules(a: Assessment) -> tuple[str, ...]:
         "the next day off running.",
     ]
     if any(x.pattern == TENDON for x in a.features.areas):
-        rules.append("For the tendon: pain up to 3/10 during a run is acceptable only if it has settled by the "
-                     "next morning and does not creep up from week to week.")
+        rules.append(
+            "For the tendon: pain up to 3/10 during a run is acceptable only if it has settled by the "
+            "next morning and does not creep up from week to week."
+        )
     return tuple(rules)
 
 
@@ -113,24 +115,32 @@ def return_to_run(a: Assessment) -> tuple[str, ...]:
     else:
         steps.append("Ten single-leg hops on the sore side hurt 2/10 or less.")
     if regions & {"calf", "achilles"}:
-        steps.append("Single-leg heel raises on the sore side: at least 90 % as many as on the other side, "
-                     "without pain.")
+        steps.append(
+            "Single-leg heel raises on the sore side: at least 90 % as many as on the other side, without pain."
+        )
     if a.strain_sites:
-        steps.append("The muscle moves through its full range without pain. Standing on the leg without pain "
-                     "is needed, but it is not enough on its own.")
-    steps.append("Then walk-run on alternate days: 5 x (1 min run / 2 min walk), 5 x (2/1), 4 x (4/1), "
-                 "3 x (6/1), 2 x (10/1), then 20-30 min continuous. Move up a step only if pain stays at 2/10 "
-                 "or less and the next morning is no worse. Distance before speed; no hills or intervals until "
-                 "you have run two weeks pain-free.")
+        steps.append(
+            "The muscle moves through its full range without pain. Standing on the leg without pain "
+            "is needed, but it is not enough on its own."
+        )
+    steps.append(
+        "Then walk-run on alternate days: 5 x (1 min run / 2 min walk), 5 x (2/1), 4 x (4/1), "
+        "3 x (6/1), 2 x (10/1), then 20-30 min continuous. Move up a step only if pain stays at 2/10 "
+        "or less and the next morning is no worse. Distance before speed; no hills or intervals until "
+        "you have run two weeks pain-free."
+    )
     return tuple(steps)
 
 
 def _strain_watch(a: Assessment) -> tuple[str, ...]:
     if not a.strain_sites or a.suppressed:
         return ()
-    notes = ["See a physiotherapist if you are not walking normally by day 3, if bruising or swelling appears, "
-             "or if it is not clearly better by day 7."]
+    notes = [
+        "See a physiotherapist if you are not walking normally by day 3, if bruising or swelling appears, "
+        "or if it is not clearly better by day 7."
+    ]
     if any(region == "calf" for region, _ in a.strain_sites):
-        notes.append("A calf that becomes swollen, warm or red without a new injury needs a same-day check for "
-                     "a blood clot.")
+        notes.append(
+            "A calf that becomes swollen, warm or red without a new injury needs a same-day check for a blood clot."
+        )
     return tuple(notes)

@@ -21,15 +21,21 @@ NOT_SETTLING_DAYS = 7  # guidance P5: ordinary muscle soreness is gone within 5-
 DOMS_RISE_DAYS = 3  # muscle soreness rises for up to 72 h: rises then do not count as getting worse
 MAX_GAP_DAYS = 10  # check-ins further apart than this start a new episode of the same area
 _SORE = ("soreness", "aching")
-_WORSE_TWICE = ("{name}: the pain has got worse on two check-ins in a row ({shown} out of 10). Please "
-                "stop running and see a physiotherapist or sports doctor in the next 1-3 days, before you "
-                "run again.")
-_NOT_SETTLING_PROMPT = ("{name}: {days} days on and not getting better. Ordinary muscle soreness is gone "
-                        "within about a week, so this needs a check by a physiotherapist or sports doctor "
-                        "in the next 1-3 days. Please do not run until then.")
-_NOT_SETTLING_ROUTINE = ("{name}: {days} days on and not clearly better. It is mild ({pain:g}/10), so you "
-                         "may keep to your plan, but book a check with a physiotherapist in the next 1-2 "
-                         "weeks.")
+_WORSE_TWICE = (
+    "{name}: the pain has got worse on two check-ins in a row ({shown} out of 10). Please "
+    "stop running and see a physiotherapist or sports doctor in the next 1-3 days, before you "
+    "run again."
+)
+_NOT_SETTLING_PROMPT = (
+    "{name}: {days} days on and not getting better. Ordinary muscle soreness is gone "
+    "within about a week, so this needs a check by a physiotherapist or sports doctor "
+    "in the next 1-3 days. Please do not run until then."
+)
+_NOT_SETTLING_ROUTINE = (
+    "{name}: {days} days on and not clearly better. It is mild ({pain:g}/10), so you "
+    "may keep to your plan, but book a check with a physiotherapist in the next 1-2 "
+    "weeks."
+)
 
 DID_IT_HELP_CAPTION = (
     "This shows what you did, not what caused the change. Pain goes up and down for many reasons "
@@ -39,14 +45,24 @@ DID_IT_HELP_CAPTION = (
 # The usual course of delayed-onset muscle soreness as a share of its peak, by days since the run:
 # it rises within the first 24 h, peaks between 24 and 72 h and is gone by about day 7 (guidance s. 5).
 _DOMS_SHAPE: tuple[tuple[float, float], ...] = (
-    (0.0, 0.1), (0.5, 0.45), (1.0, 0.8), (1.5, 0.95), (2.0, 1.0), (2.5, 0.97), (3.0, 0.85),
-    (4.0, 0.5), (5.0, 0.25), (6.0, 0.08), (7.0, 0.0),
+    (0.0, 0.1),
+    (0.5, 0.45),
+    (1.0, 0.8),
+    (1.5, 0.95),
+    (2.0, 1.0),
+    (2.5, 0.97),
+    (3.0, 0.85),
+    (4.0, 0.5),
+    (5.0, 0.25),
+    (6.0, 0.08),
+    (7.0, 0.0),
 )
 
 
 @dataclass(frozen=True)
 class HistoryEntry:
     """One saved check-in with its plan (None when not loaded yet) and the plan items ticked done."""
+
     id: str
     date: date
     check_in: dict[str, Any]
@@ -59,6 +75,7 @@ class HistoryEntry:
 @dataclass(frozen=True)
 class PainSeries:
     """Pain of one area over the check-ins; None breaks the line (the area was already gone)."""
+
     region: str
     side: str
     dates: tuple[date, ...]
@@ -76,6 +93,7 @@ class PainSeries:
 @dataclass(frozen=True)
 class ExpectedCourse:
     """The usual muscle-soreness course for one area, anchored at the day the soreness began."""
+
     region: str
     side: str
     onset: date
@@ -132,8 +150,10 @@ def pain_series(history: Sequence[HistoryEntry]) -> list[PainSeries]:
                 pts.append((entry.date, 0.0 if pts[-1][1] > 0 else None))
         for key, pain in pains.items():
             points.setdefault(key, []).append((entry.date, pain))
-    return [PainSeries(k[0], k[1], tuple(d for d, _ in pts), tuple(p for _, p in pts))
-            for k, pts in sorted(points.items(), key=lambda kv: _sort_key(kv[0]))]
+    return [
+        PainSeries(k[0], k[1], tuple(d for d, _ in pts), tuple(p for _, p in pts))
+        for k, pts in sorted(points.items(), key=lambda kv: _sort_key(kv[0]))
+    ]
 
 
 def expected_doms_curve(start_pain: float, onset_day: float = 0.0) -> list[tuple[float, float]]:
@@ -159,6 +179,7 @@ def _episode(days: list[HistoryEntry], key: AreaKey) -> list[HistoryEntry]:
 
 def _onset(episode: list[HistoryEntry], key: AreaKey) -> date:
     """When the episode began: the earliest date its check-ins give (days since onset, or since the run)."""
+
     def days(c: Mapping[str, Any]) -> float:
         given = _area_field(c, key, "days_since_onset")
         return given if given is not None else (_area_field(c, key, "hours_since_run") or 0) / 24.0
@@ -221,9 +242,11 @@ def worst_area(check_in: Mapping[str, Any]) -> tuple[str, str, float] | None:
 
 # --------------------------------------------------------------------------- not settling (P5)
 
+
 @dataclass(frozen=True)
 class SettlingConcern:
     """One area that is not following the usual course; ``reason`` is 'not_settling' or 'worse_twice'."""
+
     region: str
     side: str
     reason: str
@@ -236,6 +259,7 @@ class SettlingConcern:
 @dataclass(frozen=True)
 class SettlingReport:
     """Every concern, the referral the app should raise, and one plain message (None when all is well)."""
+
     concerns: tuple[SettlingConcern, ...]
     urgency: str
     no_running_until_cleared: bool
@@ -257,8 +281,9 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
     reported_worse = [_area_field(e.check_in, key, "trend") == "worse" and counts(e) for e in episode[-2:]]
     if (n >= 3 and rises[-2:] == [n - 2, n - 1]) or (n >= 2 and all(reported_worse)):
         shown = ", then ".join(f"{p:g}" for p in pains[-3:])
-        return SettlingConcern(*key, "worse_twice", days, tuple(pains), "prompt",
-                               _WORSE_TWICE.format(name=name, shown=shown))
+        return SettlingConcern(
+            *key, "worse_twice", days, tuple(pains), "prompt", _WORSE_TWICE.format(name=name, shown=shown)
+        )
     if days < NOT_SETTLING_DAYS or pains[-1] < 1:
         return None
     week_ago = [i for i, e in enumerate(episode) if (latest.date - e.date).days >= NOT_SETTLING_DAYS]
@@ -274,8 +299,9 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
         worsening = pains[-1] >= pains[ref] + MIN_CHANGE
     urgency = "prompt" if pains[-1] >= 4 or worsening else "routine"
     text = _NOT_SETTLING_PROMPT if urgency == "prompt" else _NOT_SETTLING_ROUTINE
-    return SettlingConcern(*key, "not_settling", days, tuple(pains), urgency,
-                           text.format(name=name, days=days, pain=pains[-1]))
+    return SettlingConcern(
+        *key, "not_settling", days, tuple(pains), urgency, text.format(name=name, days=days, pain=pains[-1])
+    )
 
 
 def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingReport:
@@ -306,6 +332,7 @@ def settling_warning(history: Sequence[HistoryEntry], today: date) -> str | None
 
 # --------------------------------------------------------------------------- re-planning and ticks
 
+
 def parse_item_id(item_id: str) -> tuple[date, str, str | None, str | None] | None:
     """(day, kind, region, side) of a plan item id like '2026-03-02:foam_rolling:quadriceps:both'."""
     parts = item_id.split(":")
@@ -325,15 +352,16 @@ def kept_done_ids(done_ids: Iterable[str], new_plan: Mapping[str, Any]) -> froze
     """The ticked ids that stay ticked after re-planning: days before the new plan's start keep theirs;
     from the start on, a tick stays when the new plan still has the item (same day/kind/region/side)."""
     start, ids = date.fromisoformat(new_plan["start"]), plan_item_ids(new_plan)
-    return frozenset(i for i in done_ids
-                     if i in ids or ((p := parse_item_id(i)) is not None and p[0] < start))
+    return frozenset(i for i in done_ids if i in ids or ((p := parse_item_id(i)) is not None and p[0] < start))
 
 
 # --------------------------------------------------------------------------- did it help?
 
+
 @dataclass(frozen=True)
 class HelpRow:
     """In how many of the area's pain drops (rises) this kind of item was done in the days before."""
+
     kind: str
     before_drop: int
     before_rise: int
@@ -342,6 +370,7 @@ class HelpRow:
 @dataclass(frozen=True)
 class AreaHelp:
     """The drops and rises of one area's pain and what was done before them."""
+
     region: str
     side: str
     drops: int
@@ -369,9 +398,12 @@ def did_it_help(history: Sequence[HistoryEntry], window_days: int = 2) -> dict[A
             if trend not in ("better", "worse"):
                 continue
             drops, rises = drops + (trend == "better"), rises + (trend == "worse")
-            kinds = {kind for d in range(1, window_days + 1)
-                     for kind, region in done.get(s.dates[i] - timedelta(days=d), ())
-                     if region in (None, s.region)}
+            kinds = {
+                kind
+                for d in range(1, window_days + 1)
+                for kind, region in done.get(s.dates[i] - timedelta(days=d), ())
+                if region in (None, s.region)
+            }
             for kind in kinds:
                 counts.setdefault(kind, [0, 0])[0 if trend == "better" else 1] += 1
         if drops or rises:

@@ -17,8 +17,11 @@ class Question:
 
 
 ALWAYS = (
-    Question("dark_urine", "Since your run, has your urine been brown, cola- or tea-coloured?",
-             "Dark yellow is not what we mean: that only means you need to drink."),
+    Question(
+        "dark_urine",
+        "Since your run, has your urine been brown, cola- or tea-coloured?",
+        "Dark yellow is not what we mean: that only means you need to drink.",
+    ),
     Question("chest_pain_or_breathless", "Do you have chest pain, or are you short of breath at rest?"),
     Question("confusion_or_collapse", "After a long or hot run, did you feel confused, faint or collapse?"),
     Question("vomiting", "Have you been vomiting since the run?"),
@@ -26,23 +29,31 @@ ALWAYS = (
 )
 CALF = (
     Question("calf_warmth_redness", "Is the calf warm, red or swollen without a clear injury?"),
-    Question("recent_long_travel_h", "Longest journey (car, train or plane) in the last 2 weeks, in hours",
-             "Enter 0 if none.", number=(0, 72, "h")),
+    Question(
+        "recent_long_travel_h",
+        "Longest journey (car, train or plane) in the last 2 weeks, in hours",
+        "Enter 0 if none.",
+        number=(0, 72, "h"),
+    ),
 )
 BONE = (
-    Question("focal_bone_tenderness", "Is there one spot on the bone that hurts when you press it with a "
-             "fingertip?"),
+    Question("focal_bone_tenderness", "Is there one spot on the bone that hurts when you press it with a fingertip?"),
     Question("night_or_rest_pain", "Does it hurt at rest or wake you at night?"),
     Question("pain_worse_as_run_continues", "When you run, does the pain build the longer you go?"),
 )
 FOOT_ANKLE = (
-    Question("unable_to_bear_weight_4_steps", "After a twist or fall: could you NOT take four steps, both "
-             "straight after it and now?", "Limping still counts as being able to walk."),
-    Question("bony_tenderness_ottawa", "Does the bony edge or tip of an ankle bone, the top of the midfoot or "
-             "the outer edge of the foot hurt when pressed?"),
+    Question(
+        "unable_to_bear_weight_4_steps",
+        "After a twist or fall: could you NOT take four steps, both straight after it and now?",
+        "Limping still counts as being able to walk.",
+    ),
+    Question(
+        "bony_tenderness_ottawa",
+        "Does the bony edge or tip of an ankle bone, the top of the midfoot or "
+        "the outer edge of the foot hurt when pressed?",
+    ),
 )
-GROIN = (Question("weight_bearing_pain_groin", "Do you feel deep groin pain when standing on that leg or "
-                  "walking?"),)
+GROIN = (Question("weight_bearing_pain_groin", "Do you feel deep groin pain when standing on that leg or walking?"),)
 SHARP = (Question("bruising", "Is there bruising over the sore area?"),)
 JOINT = (
     Question("locking_or_giving_way", "Does the knee lock, catch or give way?"),
@@ -57,20 +68,30 @@ SEVERE = (
     Question("pain_on_passive_toe_stretch", "Does gently pulling your toes up make the pain much worse?"),
 )
 TENDON = (
-    Question("morning_stiffness_min", "How many minutes of stiffness when you get up in the morning?",
-             "Enter 0 if none.", number=(0, 600, "min")),
+    Question(
+        "morning_stiffness_min",
+        "How many minutes of stiffness when you get up in the morning?",
+        "Enter 0 if none.",
+        number=(0, 600, "min"),
+    ),
     Question("warms_up_during_run", "Does it ease once you are warmed up on a run?"),
 )
 HEEL = (Question("first_step_pain", "Are the first steps in the morning painful?"),)
 LATERAL_HIP = (Question("pain_lying_on_side", "Does lying on that side hurt?"),)
 IT_BAND = (
     Question("worse_downhill", "Is it worse running downhill?"),
-    Question("onset_at_km", "After how many km does the pain start?", "Enter 0 if from the start.",
-             number=(0, 400, "km")),
+    Question(
+        "onset_at_km", "After how many km does the pain start?", "Enter 0 if from the start.", number=(0, 400, "km")
+    ),
 )
 CRAMP = (Question("muscle_cramps_during_run", "Did the muscles cramp during the run?"),)
-ENERGY = (Question("menstrual_irregularity", "If you have periods: have they become irregular or stopped?",
-                   "Answer No if this does not apply to you."),)
+ENERGY = (
+    Question(
+        "menstrual_irregularity",
+        "If you have periods: have they become irregular or stopped?",
+        "Answer No if this does not apply to you.",
+    ),
+)
 
 
 def questions_for(areas: tuple[Area, ...] | list[Area]) -> list[Question]:

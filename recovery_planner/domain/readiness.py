@@ -63,8 +63,7 @@ def _systemic(a: Assessment) -> None:
     if w.fatigue is not None and w.fatigue >= 9:
         a.rest(1, "S3")
         a.rest_day_one = True
-        a.caution("You feel exhausted. If you also feel ill or dizzy, or it lasts more than a few days, see a "
-                  "doctor.")
+        a.caution("You feel exhausted. If you also feel ill or dizzy, or it lasts more than a few days, see a doctor.")
 
 
 def _load_and_conditions(a: Assessment) -> None:
@@ -73,23 +72,31 @@ def _load_and_conditions(a: Assessment) -> None:
     if f.load_spike:
         a.cap_easy(PLAN_INTENSITY_DAYS, "L1")
         ratio = f"{f.acwr:.1f} times" if f.acwr is not None else "well above"
-        a.caution(f"Your last 7 days were {ratio} your usual weekly distance (or up by more than 30 %). "
-                  "Sudden jumps go with more overuse problems: build back gradually.")
+        a.caution(
+            f"Your last 7 days were {ratio} your usual weekly distance (or up by more than 30 %). "
+            "Sudden jumps go with more overuse problems: build back gradually."
+        )
     if ci.athlete.experience == "beginner" or a.injury_pathway:
         a.fire("L2")
     if (ci.athlete.age or 0) >= 50 and any(x.area.region == "calf" for x in f.areas):
         a.cap_easy(max(a.easy_days, PLAN_INTENSITY_DAYS) + 1, "X1")
-        a.caution("Calf strains are more common after 50: warm the calves up gradually and keep one extra "
-                  "easy day before any fast running.")
+        a.caution(
+            "Calf strains are more common after 50: warm the calves up gradually and keep one extra "
+            "easy day before any fast running."
+        )
     last = ci.load.last_session
     temps = (ci.wellbeing.temperature_c, last.temperature_c if last else None)
     if ci.wellbeing.hot_weather or any(t is not None and t >= 25 for t in temps):
         a.fire("H1")
-        a.caution("It is hot: run in the cooler part of the day, keep runs shorter, and take fluids with "
-                  "sodium on runs longer than an hour.")
+        a.caution(
+            "It is hot: run in the cooler part of the day, keep runs shorter, and take fluids with "
+            "sodium on runs longer than an hour."
+        )
     if ci.symptom("muscle_cramps_during_run"):
-        a.caution("Cramps in races are linked more to running faster than usual and to earlier cramps than to "
-                  "dehydration. Pace evenly; if a cramp comes, stop and stretch the muscle gently.")
+        a.caution(
+            "Cramps in races are linked more to running faster than usual and to earlier cramps than to "
+            "dehydration. Pace evenly; if a cramp comes, stop and stretch the muscle gently."
+        )
     if ci.symptom("pain_lying_on_side"):
         a.caution("Avoid lying on the painful hip and crossing your legs: both squeeze the tendon.")
     onset = ci.symptom("onset_at_km")

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 REGIONS: tuple[str, ...] = (
-    "glutes", "hip_flexors", "quadriceps", "hamstrings", "adductors", "it_band",
-    "knee", "shin", "calf", "achilles", "ankle", "foot",
+    "glutes",
+    "hip_flexors",
+    "quadriceps",
+    "hamstrings",
+    "adductors",
+    "it_band",
+    "knee",
+    "shin",
+    "calf",
+    "achilles",
+    "ankle",
+    "foot",
 )
 SIDES: tuple[str, ...] = ("left", "right", "both")
 LEG_SIDES: tuple[str, ...] = ("left", "right")
@@ -29,17 +39,40 @@ REGION_NAMES: dict[str, str] = {
 }
 
 REGION_SHORT: dict[str, str] = {
-    "glutes": "Glutes", "hip_flexors": "Hip flexors", "quadriceps": "Quadriceps", "hamstrings": "Hamstrings",
-    "adductors": "Adductors", "it_band": "IT band", "knee": "Knee", "shin": "Shin", "calf": "Calf",
-    "achilles": "Achilles tendon", "ankle": "Ankle", "foot": "Foot",
+    "glutes": "Glutes",
+    "hip_flexors": "Hip flexors",
+    "quadriceps": "Quadriceps",
+    "hamstrings": "Hamstrings",
+    "adductors": "Adductors",
+    "it_band": "IT band",
+    "knee": "Knee",
+    "shin": "Shin",
+    "calf": "Calf",
+    "achilles": "Achilles tendon",
+    "ankle": "Ankle",
+    "foot": "Foot",
 }
 
 # Which diagram view shows each region (the IT band and the foot show in both).
 FRONT_REGIONS: tuple[str, ...] = (
-    "hip_flexors", "quadriceps", "adductors", "it_band", "knee", "shin", "ankle", "foot",
+    "hip_flexors",
+    "quadriceps",
+    "adductors",
+    "it_band",
+    "knee",
+    "shin",
+    "ankle",
+    "foot",
 )
 BACK_REGIONS: tuple[str, ...] = (
-    "glutes", "hamstrings", "adductors", "it_band", "calf", "achilles", "ankle", "foot",
+    "glutes",
+    "hamstrings",
+    "adductors",
+    "it_band",
+    "calf",
+    "achilles",
+    "ankle",
+    "foot",
 )
 
 # Sub-locations asked where the red flags differ (guidance section 3).

@@ -101,8 +101,15 @@ def worst_text(entry: RosterEntry) -> str:
 def order_key(entry: RosterEntry) -> tuple:
     """Sort key: archived last, status, urgency, worsening first, most recent check-in, name."""
     last = -entry.last_check_in.toordinal() if entry.last_check_in else 0
-    return (entry.archived, STATUSES.index(status(entry)), -_urgency_rank(entry),
-            entry.trend != "worse", last, entry.name.casefold(), entry.athlete_id)
+    return (
+        entry.archived,
+        STATUSES.index(status(entry)),
+        -_urgency_rank(entry),
+        entry.trend != "worse",
+        last,
+        entry.name.casefold(),
+        entry.athlete_id,
+    )
 
 
 def roster_order(entries: Iterable[RosterEntry]) -> list[RosterEntry]:
@@ -116,8 +123,7 @@ def name_matches(entry: RosterEntry, text: str) -> bool:
     return all(word in name for word in text.casefold().split())
 
 
-def filter_by_name(entries: Iterable[RosterEntry], text: str, include_archived: bool = False
-                   ) -> list[RosterEntry]:
+def filter_by_name(entries: Iterable[RosterEntry], text: str, include_archived: bool = False) -> list[RosterEntry]:
     """The entries whose name matches ``text``, in roster order; archived ones only when asked for."""
     return roster_order(e for e in entries if name_matches(e, text) and (include_archived or not e.archived))
 
@@ -132,8 +138,7 @@ def latest_trend(history: Sequence[HistoryEntry]) -> str | None:
     return pain_trend(before[2] if before else 0.0, after[2] if after else 0.0)
 
 
-def roster_entry(athlete_id: str, name: str, history: Sequence[HistoryEntry], archived: bool = False
-                 ) -> RosterEntry:
+def roster_entry(athlete_id: str, name: str, history: Sequence[HistoryEntry], archived: bool = False) -> RosterEntry:
     """Build a roster row from an athlete's history (the plan of the latest entry is read if loaded)."""
     if not history:
         return RosterEntry(athlete_id, name, archived=archived)
@@ -143,6 +148,14 @@ def roster_entry(athlete_id: str, name: str, history: Sequence[HistoryEntry], ar
     running = days[0]["running"] if days else ("none" if plan.get("plan_suppressed") else None)
     worst = worst_area(latest.check_in)
     return RosterEntry(
-        athlete_id, name, latest.date, running, (plan.get("referral") or {}).get("urgency"),
-        worst[0] if worst else None, worst[1] if worst else None, worst[2] if worst else None,
-        latest_trend(history), archived)
+        athlete_id,
+        name,
+        latest.date,
+        running,
+        (plan.get("referral") or {}).get("urgency"),
+        worst[0] if worst else None,
+        worst[1] if worst else None,
+        worst[2] if worst else None,
+        latest_trend(history),
+        archived,
+    )

@@ -10,12 +10,23 @@ from typing import Any
 
 _EXPORTS = {
     "BackupInfo": "backups",
-    "BackupError": "errors", "DamagedFileError": "errors", "DataFolderError": "errors",
-    "InvalidRecordError": "errors", "LockedError": "errors", "NewerVersionError": "errors",
-    "NotFoundError": "errors", "StorageError": "errors", "WriteFailedError": "errors",
-    "ENV_VAR": "paths", "default_data_dir": "paths", "resolve_data_dir": "paths",
-    "AthleteRecord": "records", "CheckInRecord": "records", "CheckInSummary": "records",
-    "RepairAction": "repository", "Repository": "repository",
+    "BackupError": "errors",
+    "DamagedFileError": "errors",
+    "DataFolderError": "errors",
+    "InvalidRecordError": "errors",
+    "LockedError": "errors",
+    "NewerVersionError": "errors",
+    "NotFoundError": "errors",
+    "StorageError": "errors",
+    "WriteFailedError": "errors",
+    "ENV_VAR": "paths",
+    "default_data_dir": "paths",
+    "resolve_data_dir": "paths",
+    "AthleteRecord": "records",
+    "CheckInRecord": "records",
+    "CheckInSummary": "records",
+    "RepairAction": "repository",
+    "Repository": "repository",
 }
 __all__ = sorted(_EXPORTS)
 

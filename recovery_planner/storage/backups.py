@@ -97,8 +97,12 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
                     pass
             shutil.copyfile(root / rel, dst)  # a real copy, so damage to the live file never reaches it
             os.chmod(dst, PRIVATE_FILE_MODE)
-        manifest = {"kind": kind, "created": now.isoformat(timespec="seconds"),
-                    "files": [rel.as_posix() for rel in files], "sources": sources}
+        manifest = {
+            "kind": kind,
+            "created": now.isoformat(timespec="seconds"),
+            "files": [rel.as_posix() for rel in files],
+            "sources": sources,
+        }
         atomic_write_bytes(tmp / MANIFEST, json.dumps(manifest, indent=1).encode(), sync_dir=False)
         os.replace(tmp, folder / name)
         fsync_dir(folder)
@@ -197,8 +201,17 @@ def export_zip(root: Path, dest: Path) -> int:
         with zipfile.ZipFile(tmp, "w") as zf:
             for rel in files:
                 zf.write(root / rel, rel.as_posix(), compress_type=zipfile.ZIP_DEFLATED)
-            zf.writestr(MANIFEST, json.dumps({"kind": "export", "created": datetime.now().isoformat(
-                timespec="seconds"), "files": [rel.as_posix() for rel in files]}, indent=1))
+            zf.writestr(
+                MANIFEST,
+                json.dumps(
+                    {
+                        "kind": "export",
+                        "created": datetime.now().isoformat(timespec="seconds"),
+                        "files": [rel.as_posix() for rel in files],
+                    },
+                    indent=1,
+                ),
+            )
         os.chmod(tmp, PRIVATE_FILE_MODE)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
@@ -217,8 +230,13 @@ def extract_zip(zip_path: Path, into: Path) -> Path:
     try:
         with zipfile.ZipFile(zip_path) as zf:
             names = [n for n in zf.namelist() if n != MANIFEST and not n.endswith("/")]
-            bad = [n for n in names if PurePosixPath(n).is_absolute() or ".." in PurePosixPath(n).parts
-                   or not is_data_file(Path(*PurePosixPath(n).parts))]
+            bad = [
+                n
+                for n in names
+                if PurePosixPath(n).is_absolute()
+                or ".." in PurePosixPath(n).parts
+                or not is_data_file(Path(*PurePosixPath(n).parts))
+            ]
             if bad:
                 raise BackupError(f"{zip_path} is not a Recovery Planner backup (it contains {bad[0]!r}).")
             if not names:

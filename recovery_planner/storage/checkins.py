@@ -36,8 +36,9 @@ def _rel(athlete_id: str, name: str) -> Path:
 Month = tuple[int, int]
 
 
-def shard_months(folder: DataFolder, athlete_id: str, start: date | None = None,
-                 end: date | None = None) -> list[Month]:
+def shard_months(
+    folder: DataFolder, athlete_id: str, start: date | None = None, end: date | None = None
+) -> list[Month]:
     """The (year, month) of each check-in shard of this athlete between two dates, oldest first."""
     try:
         names = os.listdir(folder.athlete_dir(athlete_id))
@@ -67,17 +68,20 @@ def insert(folder: DataFolder, athlete_id: str, doc: dict[str, Any], plan: dict[
     day = date.fromisoformat(doc["date"])
     folder.prepare_dir(folder.athlete_dir(athlete_id))
     folder.db(_rel(athlete_id, plans_name(day.year, day.month))).table("plans").insert(
-        {"checkin_id": doc["id"], "plan_z": pack_plan(plan)})
+        {"checkin_id": doc["id"], "plan_z": pack_plan(plan)}
+    )
     folder.db(_rel(athlete_id, checkins_name(day.year, day.month))).table("checkins").insert(doc)
 
 
-def history(folder: DataFolder, athlete_id: str, start: date | None = None,
-            end: date | None = None) -> list[CheckInRecord]:
+def history(
+    folder: DataFolder, athlete_id: str, start: date | None = None, end: date | None = None
+) -> list[CheckInRecord]:
     """The athlete's check-ins between ``start`` and ``end`` (inclusive), oldest first."""
     out: list[CheckInRecord] = []
     for year, month in shard_months(folder, athlete_id, start, end):
-        out += folder.derived(_rel(athlete_id, checkins_name(year, month)), "checkins",
-                              lambda docs: _records(athlete_id, docs))
+        out += folder.derived(
+            _rel(athlete_id, checkins_name(year, month)), "checkins", lambda docs: _records(athlete_id, docs)
+        )
     if start is not None or end is not None:
         out = [r for r in out if (start is None or r.date >= start) and (end is None or r.date <= end)]
     return out
@@ -134,8 +138,7 @@ def unpack_plan(text: str, path: Path) -> dict[str, Any]:
     return plan
 
 
-def active_plan(folder: DataFolder, athlete_id: str,
-                day: date) -> tuple[CheckInRecord, dict[str, Any]] | None:
+def active_plan(folder: DataFolder, athlete_id: str, day: date) -> tuple[CheckInRecord, dict[str, Any]] | None:
     """The plan in force on ``day``: from the newest check-in dated on or before it, if its plan covers it.
 
     A newer check-in's plan replaces an older plan from the newer check-in's date on; the older plan stays
@@ -167,14 +170,17 @@ def set_done(folder: DataFolder, athlete_id: str, item_id: str, done: bool) -> N
     table = folder.db(_rel(athlete_id, checkins_name(day.year, day.month))).table("done")
     item = Query()
     if done:
-        table.upsert({"item_id": item_id, "done_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
-                     item.item_id == item_id)
+        table.upsert(
+            {"item_id": item_id, "done_at": datetime.now(timezone.utc).isoformat(timespec="seconds")},
+            item.item_id == item_id,
+        )
     else:
         table.remove(item.item_id == item_id)
 
 
-def done_items(folder: DataFolder, athlete_id: str, start: date | None = None,
-               end: date | None = None) -> frozenset[str]:
+def done_items(
+    folder: DataFolder, athlete_id: str, start: date | None = None, end: date | None = None
+) -> frozenset[str]:
     """Ids of the ticked plan items whose day is between ``start`` and ``end`` (inclusive)."""
     lo = start.isoformat() if start else ""
     hi = end.isoformat() if end else "9999"

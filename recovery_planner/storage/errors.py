@@ -31,8 +31,7 @@ class NotFoundError(StorageError, LookupError):
 class DamagedFileError(StorageError):
     """A data file cannot be read (truncated, garbage, wrong shape). It has not been overwritten."""
 
-    def __init__(self, path: Path, problem: str, kept_at: Path | None = None,
-                 backup_available: bool = False):
+    def __init__(self, path: Path, problem: str, kept_at: Path | None = None, backup_available: bool = False):
         self.path = Path(path)
         self.problem = problem
         self.kept_at = kept_at
@@ -41,11 +40,14 @@ class DamagedFileError(StorageError):
         if kept_at is not None:
             lines.append(f"A copy of the damaged file is kept at {kept_at}.")
         if backup_available:
-            lines.append("A backup is available: run `recovery-planner restore` to put back the newest "
-                         "good copy of this file.")
+            lines.append(
+                "A backup is available: run `recovery-planner restore` to put back the newest good copy of this file."
+            )
         else:
-            lines.append("Run `recovery-planner restore` to repair it from the backups "
-                         "(no good backup of this file was found yet).")
+            lines.append(
+                "Run `recovery-planner restore` to repair it from the backups "
+                "(no good backup of this file was found yet)."
+            )
         super().__init__("\n".join(lines))
 
 

@@ -77,8 +77,9 @@ class ShardStorage(Storage):
     document, and TinyDB never changes nested values in place, so the cache stays exact.
     """
 
-    def __init__(self, path: Path, kind: str | None = None, *, schema_: Schema = CURRENT,
-                 on_damaged: DamagedHook | None = None):
+    def __init__(
+        self, path: Path, kind: str | None = None, *, schema_: Schema = CURRENT, on_damaged: DamagedHook | None = None
+    ):
         self.path = Path(path)
         self.kind = kind or kind_for(self.path)
         self.schema = schema_

@@ -39,8 +39,14 @@ T = TypeVar("T")
 class DataFolder:
     """File access for one data folder. All writes happen inside ``transaction()`` (holding the lock)."""
 
-    def __init__(self, root: Path, *, schema_: Schema = CURRENT, lock_timeout_s: float = DEFAULT_TIMEOUT_S,
-                 auto_backup: bool = True):
+    def __init__(
+        self,
+        root: Path,
+        *,
+        schema_: Schema = CURRENT,
+        lock_timeout_s: float = DEFAULT_TIMEOUT_S,
+        auto_backup: bool = True,
+    ):
         self.root = make_private_dir(Path(root))
         self.schema = schema_
         self.auto_backup = auto_backup

@@ -34,8 +34,9 @@ class WriteLock:
 
         with self._mutex:
             if self._file_lock is None:
-                self._file_lock = FileLock(str(self.path), timeout=self.timeout_s, mode=PRIVATE_FILE_MODE,
-                                           thread_local=False)
+                self._file_lock = FileLock(
+                    str(self.path), timeout=self.timeout_s, mode=PRIVATE_FILE_MODE, thread_local=False
+                )
             if self._depth == 0:
                 try:
                     self._file_lock.acquire(timeout=self.timeout_s)

@@ -48,8 +48,7 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def resolve_data_dir(explicit: str | os.PathLike[str] | None = None,
-                     environ: Mapping[str, str] | None = None) -> Path:
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """The data folder: an explicit path (``--data-dir``) wins, then $RECOVERY_PLANNER_HOME, then the default."""
     env = os.environ if environ is None else environ
     if explicit is not None and str(explicit).strip():

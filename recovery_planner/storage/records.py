@@ -42,10 +42,17 @@ class CheckInSummary:
 
     @classmethod
     def from_doc(cls, checkin_id: str, day: str, s: dict[str, Any]) -> CheckInSummary:
-        return cls(checkin_id=checkin_id, date=date.fromisoformat(day), worst_region=s.get("worst_region"),
-                   worst_side=s.get("worst_side"), worst_pain=s.get("worst_pain"),
-                   running_day1=s.get("running_day1"), urgency=s.get("urgency") or "none",
-                   plan_suppressed=bool(s.get("plan_suppressed")), trend=s.get("trend"))
+        return cls(
+            checkin_id=checkin_id,
+            date=date.fromisoformat(day),
+            worst_region=s.get("worst_region"),
+            worst_side=s.get("worst_side"),
+            worst_pain=s.get("worst_pain"),
+            running_day1=s.get("running_day1"),
+            urgency=s.get("urgency") or "none",
+            plan_suppressed=bool(s.get("plan_suppressed")),
+            trend=s.get("trend"),
+        )
 
 
 @dataclass(frozen=True)
@@ -72,9 +79,14 @@ class AthleteRecord:
     def from_doc(cls, doc: dict[str, Any]) -> AthleteRecord:
         latest = doc.get("latest")
         return cls(
-            id=doc["id"], name=doc["name"], experience=doc.get("experience", "beginner"),
-            body_mass_kg=doc.get("body_mass_kg"), age=doc.get("age"), notes=doc.get("notes") or "",
-            units=doc.get("units") or "metric", archived=bool(doc.get("archived")),
+            id=doc["id"],
+            name=doc["name"],
+            experience=doc.get("experience", "beginner"),
+            body_mass_kg=doc.get("body_mass_kg"),
+            age=doc.get("age"),
+            notes=doc.get("notes") or "",
+            units=doc.get("units") or "metric",
+            archived=bool(doc.get("archived")),
             created_at=doc.get("created_at") or "",
             latest=None if not latest else CheckInSummary.from_doc(latest["checkin_id"], latest["date"], latest),
         )
@@ -93,16 +105,23 @@ class CheckInRecord:
     summary: CheckInSummary
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "athlete_id": self.athlete_id, "date": self.date.isoformat(),
-                "saved_at": self.saved_at, "planner_version": self.planner_version,
-                "check_in": self.check_in, "summary": self.summary.to_dict()}
+        return {
+            "id": self.id,
+            "athlete_id": self.athlete_id,
+            "date": self.date.isoformat(),
+            "saved_at": self.saved_at,
+            "planner_version": self.planner_version,
+            "check_in": self.check_in,
+            "summary": self.summary.to_dict(),
+        }
 
     @classmethod
     def from_doc(cls, athlete_id: str, doc: dict[str, Any]) -> CheckInRecord:
         day = date.fromisoformat(doc["date"])
         summary = CheckInSummary.from_doc(doc["id"], doc["date"], doc["summary"])
-        return cls(doc["id"], athlete_id, day, doc["saved_at"], doc.get("planner_version") or "", doc["check_in"],
-                   summary)
+        return cls(
+            doc["id"], athlete_id, day, doc["saved_at"], doc.get("planner_version") or "", doc["check_in"], summary
+        )
 
 
 def summarise(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
@@ -141,8 +160,12 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
         out["experience"] = exp
     if "body_mass_kg" in fields or not partial:
         mass = fields.get("body_mass_kg")
-        if mass is not None and (isinstance(mass, bool) or not isinstance(mass, (int, float))
-                                 or not math.isfinite(mass) or not 25 <= mass <= 250):
+        if mass is not None and (
+            isinstance(mass, bool)
+            or not isinstance(mass, (int, float))
+            or not math.isfinite(mass)
+            or not 25 <= mass <= 250
+        ):
             errors.append(f"body mass: must be a number of kg between 25 and 250, got {mass!r}")
         out["body_mass_kg"] = mass
     if "age" in fields or not partial:

@@ -49,15 +49,22 @@ class Repository:
         self.warnings: list[str] = self._roster.warnings
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str] | None = None, *, lock_timeout_s: float = DEFAULT_TIMEOUT_S,
-             auto_backup: bool = True, schema_: Schema = CURRENT) -> Repository:
+    def open(
+        cls,
+        data_dir: str | os.PathLike[str] | None = None,
+        *,
+        lock_timeout_s: float = DEFAULT_TIMEOUT_S,
+        auto_backup: bool = True,
+        schema_: Schema = CURRENT,
+    ) -> Repository:
         """Open (creating if needed) the data folder: ``data_dir``, else $RECOVERY_PLANNER_HOME, else default.
 
         Raises NewerVersionError if the folder was written by a newer app, DataFolderError if unusable.
         A damaged roster index is kept aside and rebuilt from the athlete files (see ``warnings``).
         """
-        folder = DataFolder(resolve_data_dir(data_dir), schema_=schema_, lock_timeout_s=lock_timeout_s,
-                            auto_backup=auto_backup)
+        folder = DataFolder(
+            resolve_data_dir(data_dir), schema_=schema_, lock_timeout_s=lock_timeout_s, auto_backup=auto_backup
+        )
         repo = cls(folder)
         repo._roster.load()
         return repo
@@ -88,16 +95,29 @@ class Repository:
         """The athlete with this name (case-insensitive) or id; raises NotFoundError."""
         return self._roster.find(name_or_id)
 
-    def add_athlete(self, name: str, *, experience: str = "beginner", body_mass_kg: float | None = None,
-                    age: int | None = None, notes: str = "", units: str = "metric") -> AthleteRecord:
+    def add_athlete(
+        self,
+        name: str,
+        *,
+        experience: str = "beginner",
+        body_mass_kg: float | None = None,
+        age: int | None = None,
+        notes: str = "",
+        units: str = "metric",
+    ) -> AthleteRecord:
         """Add an athlete; raises InvalidRecordError for a bad or already used name."""
-        fields = clean_athlete_fields(dict(name=name, experience=experience, body_mass_kg=body_mass_kg,
-                                           age=age, notes=notes, units=units))
+        fields = clean_athlete_fields(
+            dict(name=name, experience=experience, body_mass_kg=body_mass_kg, age=age, notes=notes, units=units)
+        )
         with self._folder.transaction():
             self._roster.check_name_free(fields["name"])
             athlete_id = os.urandom(6).hex()
-            doc = {"id": athlete_id, **fields, "archived": False,
-                   "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+            doc = {
+                "id": athlete_id,
+                **fields,
+                "archived": False,
+                "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
             self._write_profile(doc)
             return self._roster.put(doc, latest=None)
 

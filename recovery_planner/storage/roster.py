@@ -36,7 +36,8 @@ class Roster:
         except DamagedFileError as exc:
             self.warnings.append(
                 f"The athlete list {exc.path} was damaged ({exc.problem}); it was rebuilt from the athlete "
-                f"files" + (f" and the damaged copy is kept at {exc.kept_at}." if exc.kept_at else "."))
+                f"files" + (f" and the damaged copy is kept at {exc.kept_at}." if exc.kept_at else ".")
+            )
             with self._folder.transaction():
                 self.rebuild()
             return
@@ -53,8 +54,11 @@ class Roster:
             entries = list(os.scandir(folder))
         except OSError:
             return []
-        return [e.name for e in entries if ATHLETE_ID_RE.match(e.name)
-                and os.path.exists(os.path.join(e.path, PROFILE_FILE))]
+        return [
+            e.name
+            for e in entries
+            if ATHLETE_ID_RE.match(e.name) and os.path.exists(os.path.join(e.path, PROFILE_FILE))
+        ]
 
     def all(self) -> list[AthleteRecord]:
         records = [AthleteRecord.from_doc(d) for d in self._docs()]
@@ -75,8 +79,9 @@ class Roster:
         for d in docs:
             if d["id"] == name_or_id or d["name"].casefold() == wanted:
                 return AthleteRecord.from_doc(d)
-        raise NotFoundError(f"No athlete called {name_or_id!r}. Add one with: recovery-planner athletes add "
-                            f"{_quote(str(name_or_id))}")
+        raise NotFoundError(
+            f"No athlete called {name_or_id!r}. Add one with: recovery-planner athletes add {_quote(str(name_or_id))}"
+        )
 
     def check_name_free(self, name: str) -> None:
         if any(d["name"].casefold() == name.casefold() for d in self._docs()):

@@ -71,8 +71,12 @@ def meta_of(tables: Any) -> dict[str, Any]:
     if not isinstance(meta_table, dict) or len(meta_table) != 1:
         raise ShapeError("its version information is missing")
     meta = next(iter(meta_table.values()))
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema_version"), int) \
-            or isinstance(meta.get("schema_version"), bool) or not isinstance(meta.get("kind"), str):
+    if (
+        not isinstance(meta, dict)
+        or not isinstance(meta.get("schema_version"), int)
+        or isinstance(meta.get("schema_version"), bool)
+        or not isinstance(meta.get("kind"), str)
+    ):
         raise ShapeError("its version information is unreadable")
     return meta
 

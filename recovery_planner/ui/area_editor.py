@@ -21,13 +21,25 @@ from PySide6.QtWidgets import (
 from ..domain.regions import SUBREGIONS, region_label
 
 SIDE_CHOICES = (("left", "Left leg"), ("right", "Right leg"), ("both", "Both legs"))
-KIND_CHOICES = (("soreness", "Sore, like after a hard session"), ("aching", "Aching, dull"),
-                ("sharp", "Sharp or stabbing"), ("cramp", "Cramp"))
-TREND_CHOICES = ((None, "First day / not sure"), ("better", "Getting better"), ("same", "About the same"),
-                 ("worse", "Getting worse"))
-MECHANISM_CHOICES = ((None, "Not sure"), ("gradual", "Gradually"), ("sudden_during_sprint",
-                     "Suddenly, while running fast (a 'pop')"), ("inversion_twist", "I twisted it"),
-                     ("none", "No particular moment"))
+KIND_CHOICES = (
+    ("soreness", "Sore, like after a hard session"),
+    ("aching", "Aching, dull"),
+    ("sharp", "Sharp or stabbing"),
+    ("cramp", "Cramp"),
+)
+TREND_CHOICES = (
+    (None, "First day / not sure"),
+    ("better", "Getting better"),
+    ("same", "About the same"),
+    ("worse", "Getting worse"),
+)
+MECHANISM_CHOICES = (
+    (None, "Not sure"),
+    ("gradual", "Gradually"),
+    ("sudden_during_sprint", "Suddenly, while running fast (a 'pop')"),
+    ("inversion_twist", "I twisted it"),
+    ("none", "No particular moment"),
+)
 
 
 def pain_words(pain: int | None) -> str:
@@ -114,10 +126,18 @@ class AreaEditor(QWidget):
         layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
-        for signal in (self.pain.valueChanged, self.side.currentIndexChanged, self.kind.currentIndexChanged,
-                       self.subregion.currentIndexChanged, self.onset.valueChanged,
-                       self.trend.currentIndexChanged, self.mechanism.currentIndexChanged,
-                       self.swelling.toggled, self.numbness.toggled, self.gait.toggled):
+        for signal in (
+            self.pain.valueChanged,
+            self.side.currentIndexChanged,
+            self.kind.currentIndexChanged,
+            self.subregion.currentIndexChanged,
+            self.onset.valueChanged,
+            self.trend.currentIndexChanged,
+            self.mechanism.currentIndexChanged,
+            self.swelling.toggled,
+            self.numbness.toggled,
+            self.gait.toggled,
+        ):
             signal.connect(self._emit)
         self.setEnabled(False)
 
@@ -166,9 +186,15 @@ class AreaEditor(QWidget):
         if self._loading or self._area is None:
             return
         area = dict(self._area)
-        area.update(pain=self.pain.value(), side=self.side.currentData(), kind=self.kind.currentData(),
-                    swelling=self.swelling.isChecked(), numbness=self.numbness.isChecked(),
-                    gait_change=self.gait.isChecked(), days_since_onset=round(self.onset.value(), 1))
+        area.update(
+            pain=self.pain.value(),
+            side=self.side.currentData(),
+            kind=self.kind.currentData(),
+            swelling=self.swelling.isChecked(),
+            numbness=self.numbness.isChecked(),
+            gait_change=self.gait.isChecked(),
+            days_since_onset=round(self.onset.value(), 1),
+        )
         for key, box in (("subregion", self.subregion), ("trend", self.trend), ("mechanism", self.mechanism)):
             if box.currentData() is None:
                 area.pop(key, None)

@@ -69,8 +69,14 @@ def _epoch() -> date:
     return date.fromisoformat(get_epoch()[:10])
 
 
-def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedCourse | None = None,
-                      dark: bool = False, theme: ChartTheme | None = None, legend: bool = True) -> None:
+def plot_pain_history(
+    ax: Any,
+    series: Sequence[PainSeries],
+    expected: ExpectedCourse | None = None,
+    dark: bool = False,
+    theme: ChartTheme | None = None,
+    legend: bool = True,
+) -> None:
     """Draw one line per area (pain 0-10 over dates) and the usual soreness course as a dashed line.
 
     Fast for years of daily data: one Line2D per series, no markers on long series, no per-point text.
@@ -90,19 +96,31 @@ def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedC
         xs = [date_number(d, epoch) for d in s.dates]
         ys = [math.nan if p is None else p for p in s.pains]
         xs_all += xs[:1] + xs[-1:]
-        (line,) = ax.plot(xs, ys, color=theme.lines[i % len(theme.lines)],
-                          linestyle=_STYLES[(i // len(theme.lines)) % len(_STYLES)],
-                          linewidth=2.0 if len(xs) <= LONG_SERIES else 1.4,
-                          marker="o" if len(xs) <= 60 else None, markersize=4, label=s.label,
-                          antialiased=len(xs) <= LONG_SERIES)
+        (line,) = ax.plot(
+            xs,
+            ys,
+            color=theme.lines[i % len(theme.lines)],
+            linestyle=_STYLES[(i // len(theme.lines)) % len(_STYLES)],
+            linewidth=2.0 if len(xs) <= LONG_SERIES else 1.4,
+            marker="o" if len(xs) <= 60 else None,
+            markersize=4,
+            label=s.label,
+            antialiased=len(xs) <= LONG_SERIES,
+        )
         line.set_gid(series_gid(s.key))
     if expected is not None:
         start = date_number(expected.onset, epoch)
         xs = [start + d for d in expected.days]
         xs_all += [xs[0], xs[-1]]
         ax.fill_between(xs, expected.pains, color=theme.expected, alpha=0.15, linewidth=0)
-        (line,) = ax.plot(xs, expected.pains, color=theme.expected, linestyle="--", linewidth=1.6,
-                          label=f"{EXPECTED_LABEL} ({region_label(expected.region, expected.side)})")
+        (line,) = ax.plot(
+            xs,
+            expected.pains,
+            color=theme.expected,
+            linestyle="--",
+            linewidth=1.6,
+            label=f"{EXPECTED_LABEL} ({region_label(expected.region, expected.side)})",
+        )
         line.set_gid(EXPECTED_GID)
     ax.set_ylim(0, 10.3)
     ax.set_yticks(range(0, 11, 2))
@@ -123,14 +141,20 @@ def plot_pain_history(ax: Any, series: Sequence[PainSeries], expected: ExpectedC
     if (series or expected is not None) and legend:
         add_legend(ax, theme)
     elif not series and expected is None:
-        ax.text(0.5, 0.5, "No check-ins yet", transform=ax.transAxes, ha="center", va="center",
-                color=theme.text)
+        ax.text(0.5, 0.5, "No check-ins yet", transform=ax.transAxes, ha="center", va="center", color=theme.text)
 
 
 def add_legend(ax: Any, theme: ChartTheme) -> Any:
     """The matplotlib legend under the axes (used for PNG export and by ``plot_pain_history``)."""
-    box = ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.13), frameon=False, fontsize=9,
-                    ncols=LEGEND_COLUMNS, borderaxespad=0.0, handlelength=2.5)
+    box = ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.13),
+        frameon=False,
+        fontsize=9,
+        ncols=LEGEND_COLUMNS,
+        borderaxespad=0.0,
+        handlelength=2.5,
+    )
     for text in box.get_texts():
         text.set_color(theme.text)
     return box
@@ -223,8 +247,14 @@ class PainChartWidget(QWidget):
         path = Path(path)
         box = add_legend(self._ax, theme_for(self.palette())) if self._ax.get_lines() else None
         try:  # the on-screen legend is Qt; the image gets matplotlib's, fitted in with a tight box
-            self._figure.savefig(path, format="png", dpi=dpi, facecolor=self._figure.get_facecolor(),
-                                 bbox_inches="tight", pad_inches=0.15)
+            self._figure.savefig(
+                path,
+                format="png",
+                dpi=dpi,
+                facecolor=self._figure.get_facecolor(),
+                bbox_inches="tight",
+                pad_inches=0.15,
+            )
         finally:
             if box is not None:
                 box.remove()

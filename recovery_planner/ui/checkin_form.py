@@ -44,8 +44,10 @@ class CheckInForm(QWidget):
         self.diagram.setMinimumSize(420, 380)
         self.diagram.spot_clicked.connect(self._on_spot_clicked)
         self.diagram.pain_entered.connect(self._on_pain_entered)
-        intro = QLabel("Click each sore area on the legs, then describe it on the right. "
-                       "Keyboard: Tab or arrows to move, a digit to rate, Enter to select.")
+        intro = QLabel(
+            "Click each sore area on the legs, then describe it on the right. "
+            "Keyboard: Tab or arrows to move, a digit to rate, Enter to select."
+        )
         intro.setWordWrap(True)
 
         self.area_list = QListWidget()
@@ -202,7 +204,8 @@ class CheckInForm(QWidget):
         for area in self.areas:
             pain = area.get("pain")
             text = f"{region_label(area['region'], area['side'])}: " + (
-                f"{int(pain)}/10 {pain_words(int(pain))}" if pain is not None else "not rated yet")
+                f"{int(pain)}/10 {pain_words(int(pain))}" if pain is not None else "not rated yet"
+            )
             QListWidgetItem(text, self.area_list)
         self.area_list.setCurrentRow(row)
         self.area_list.blockSignals(False)
@@ -221,18 +224,26 @@ class CheckInForm(QWidget):
 
     def check_in_dict(self, day: date, athlete: dict[str, Any], symptoms: dict[str, Any]) -> dict[str, Any]:
         """The exchange-format check-in this form describes."""
-        load: dict[str, Any] = {"acute_km_7d": self._km(self.acute.value()),
-                                "chronic_km_per_week_28d": self._km(self.chronic.value())}
+        load: dict[str, Any] = {
+            "acute_km_7d": self._km(self.acute.value()),
+            "chronic_km_per_week_28d": self._km(self.chronic.value()),
+        }
         if self.last_min.value():
-            load["last_session"] = {"duration_min": self.last_min.value(),
-                                    "fluid_consumed_l": round(self.fluid.value(), 2)}
+            load["last_session"] = {
+                "duration_min": self.last_min.value(),
+                "fluid_consumed_l": round(self.fluid.value(), 2),
+            }
         if self.next_min.value():
             load["planned_session_min"] = self.next_min.value()
         return {
             "date": day.isoformat(),
             "athlete": athlete,
-            "wellbeing": {"sleep_hours": self.sleep.value(), "fatigue": self.fatigue.value(),
-                          "resting_hr_elevated": self.rhr.isChecked(), "hot_weather": self.hot.isChecked()},
+            "wellbeing": {
+                "sleep_hours": self.sleep.value(),
+                "fatigue": self.fatigue.value(),
+                "resting_hr_elevated": self.rhr.isChecked(),
+                "hot_weather": self.hot.isChecked(),
+            },
             "areas": [dict(a) for a in self.areas],
             "symptoms": symptoms,
             "load": load,

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXPERIENCE_CHOICES = (("beginner", "Beginner (running under a year)"), ("intermediate", "Intermediate"),
-                      ("advanced", "Advanced"))
+EXPERIENCE_CHOICES = (
+    ("beginner", "Beginner (running under a year)"),
+    ("intermediate", "Intermediate"),
+    ("advanced", "Advanced"),
+)
 
 
 def _combo(choices: tuple[tuple[Any, str], ...], value: Any) -> QComboBox:
@@ -67,9 +70,13 @@ class ProfileForm(QWidget):
         return None
 
     def values(self) -> dict[str, Any]:
-        return {"name": self.name.text().strip(), "experience": self.experience.currentData(),
-                "body_mass_kg": self.mass.value() or None, "age": self.age.value() or None,
-                "notes": self.notes.text().strip()}
+        return {
+            "name": self.name.text().strip(),
+            "experience": self.experience.currentData(),
+            "body_mass_kg": self.mass.value() or None,
+            "age": self.age.value() or None,
+            "notes": self.notes.text().strip(),
+        }
 
 
 class _ValidatingDialog(QDialog):
@@ -111,13 +118,14 @@ class AthleteDialog(_ValidatingDialog):
 class PreferencesDialog(_ValidatingDialog):
     """Units, theme, plan length, coach mode and (for a runner) their own profile."""
 
-    def __init__(self, settings: dict[str, Any], profile: dict[str, Any] | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, settings: dict[str, Any], profile: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__("Preferences", parent)
-        self.units = _combo((("metric", "Metric (km, kg)"), ("imperial", "Imperial (miles)")),
-                            settings.get("units", "metric"))
-        self.theme = _combo((("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")),
-                            settings.get("theme", "system"))
+        self.units = _combo(
+            (("metric", "Metric (km, kg)"), ("imperial", "Imperial (miles)")), settings.get("units", "metric")
+        )
+        self.theme = _combo(
+            (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")), settings.get("theme", "system")
+        )
         self.days = QSpinBox()
         self.days.setRange(3, 14)
         self.days.setSuffix(" days")
@@ -143,5 +151,9 @@ class PreferencesDialog(_ValidatingDialog):
         return self.profile.problem() if self.profile is not None else None
 
     def values(self) -> dict[str, Any]:
-        return {"units": self.units.currentData(), "theme": self.theme.currentData(),
-                "plan_days": self.days.value(), "coach_mode": self.coach.isChecked()}
+        return {
+            "units": self.units.currentData(),
+            "theme": self.theme.currentData(),
+            "plan_days": self.days.value(),
+            "coach_mode": self.coach.isChecked(),
+        }

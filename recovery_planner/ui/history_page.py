@@ -29,8 +29,11 @@ class HistoryPage(QWidget):
 
     def load(self, athlete_id: str) -> None:
         self.athlete_id = athlete_id
-        self.tasks.run(lambda: operations.history_entries(self.repo, athlete_id),
-                       lambda entries: self._show(athlete_id, entries), self._failed)
+        self.tasks.run(
+            lambda: operations.history_entries(self.repo, athlete_id),
+            lambda entries: self._show(athlete_id, entries),
+            self._failed,
+        )
 
     def _show(self, athlete_id: str, entries) -> None:
         if athlete_id == self.athlete_id:  # the athlete may have changed while loading
@@ -40,8 +43,11 @@ class HistoryPage(QWidget):
         athlete_id = self.athlete_id
         if athlete_id is None:
             return
-        self.tasks.run(lambda: self.repo.get_plan(athlete_id, entry_id),
-                       lambda plan: self.view.set_plan(entry_id, plan), self._failed)
+        self.tasks.run(
+            lambda: self.repo.get_plan(athlete_id, entry_id),
+            lambda plan: self.view.set_plan(entry_id, plan),
+            self._failed,
+        )
 
     def _failed(self, exc: Exception) -> None:
         self.window().show_error("The history could not be loaded", exc)

@@ -43,22 +43,48 @@ from recovery_planner.ui.leg_diagram_painter import LegDiagramPainter, format_pa
 from recovery_planner.ui.row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
-KIND_WORDS: dict[str, str] = {k: k.replace("_", " ").capitalize() for k in (
-    "rest", "active_recovery", "easy_run", "training", "stretching", "foam_rolling", "massage", "ice",
-    "cold_water_immersion", "heat", "compression", "elevation", "strength_loading", "mobility", "warm_up",
-    "cool_down", "hydration", "sleep", "nutrition")}
+KIND_WORDS: dict[str, str] = {
+    k: k.replace("_", " ").capitalize()
+    for k in (
+        "rest",
+        "active_recovery",
+        "easy_run",
+        "training",
+        "stretching",
+        "foam_rolling",
+        "massage",
+        "ice",
+        "cold_water_immersion",
+        "heat",
+        "compression",
+        "elevation",
+        "strength_loading",
+        "mobility",
+        "warm_up",
+        "cool_down",
+        "hydration",
+        "sleep",
+        "nutrition",
+    )
+}
 KIND_WORDS.update(easy_run="Easy run", training="Usual training", ice="Ice", sleep="Sleep plan")
 
 # Change colours (Okabe-Ito blue/vermillion, neutral grey) plus a text label on every area.
-CHANGE_COLOURS: dict[str, str] = {"better": "#0072B2", "resolved": "#56B4E9", "same": "#9a9a9a",
-                                  "worse": "#D55E00", "new": "#E69F00"}
-CHANGE_WORDS: dict[str, str] = {"better": "Better", "resolved": "Gone", "same": "Same", "worse": "Worse",
-                                "new": "New"}
+CHANGE_COLOURS: dict[str, str] = {
+    "better": "#0072B2",
+    "resolved": "#56B4E9",
+    "same": "#9a9a9a",
+    "worse": "#D55E00",
+    "new": "#E69F00",
+}
+CHANGE_WORDS: dict[str, str] = {"better": "Better", "resolved": "Gone", "same": "Same", "worse": "Worse", "new": "New"}
 CHANGE_MARKS: dict[str, str] = {"better": "▼", "resolved": "✓", "same": "=", "worse": "▲", "new": "+"}
 # (urgency, dark) -> banner background, text, border
 BANNER_COLOURS: dict[tuple[str, bool], tuple[str, str, str]] = {
-    ("prompt", False): ("#fde2e1", "#7a1212", "#d13438"), ("prompt", True): ("#4a1c1e", "#ffd9d9", "#ff6b6b"),
-    ("routine", False): ("#fff4ce", "#5c4400", "#c19c00"), ("routine", True): ("#3d3413", "#ffe9a8", "#d9b300"),
+    ("prompt", False): ("#fde2e1", "#7a1212", "#d13438"),
+    ("prompt", True): ("#4a1c1e", "#ffd9d9", "#ff6b6b"),
+    ("routine", False): ("#fff4ce", "#5c4400", "#c19c00"),
+    ("routine", True): ("#3d3413", "#ffe9a8", "#d9b300"),
 }
 
 
@@ -115,8 +141,10 @@ class LegChangeMaps(QWidget):
     def set_check_ins(self, first: HistoryEntry | None, latest: HistoryEntry | None) -> None:
         self._first = first.check_in if first else None
         self._latest = latest.check_in if latest else None
-        self._titles = (f"First check-in ({first.date:%d %b %Y})" if first else "",
-                        f"Latest ({latest.date:%d %b %Y}) compared with the first" if latest else "")
+        self._titles = (
+            f"First check-in ({first.date:%d %b %Y})" if first else "",
+            f"Latest ({latest.date:%d %b %Y}) compared with the first" if latest else "",
+        )
         self.setAccessibleDescription(self.summary())
         self.update()
 
@@ -147,10 +175,13 @@ class LegChangeMaps(QWidget):
         first = leg_pains(self._first)
         change = self.changes()
         latest = leg_pains(self._latest)
-        maps = (({k: pain_color(v) for k, v in first.items()}, {k: format_pain(v) for k, v in first.items()}),
-                ({k: QColor(CHANGE_COLOURS[v]) for k, v in change.items()},
-                 {k: CHANGE_MARKS[v] + (format_pain(latest[k]) if k in latest else "")
-                  for k, v in change.items()}))
+        maps = (
+            ({k: pain_color(v) for k, v in first.items()}, {k: format_pain(v) for k, v in first.items()}),
+            (
+                {k: QColor(CHANGE_COLOURS[v]) for k, v in change.items()},
+                {k: CHANGE_MARKS[v] + (format_pain(latest[k]) if k in latest else "") for k, v in change.items()},
+            ),
+        )
         text_pen = pal.color(QPalette.ColorRole.Text)
         p.setPen(text_pen)
         for i, (fills, labels) in enumerate(maps):
@@ -161,15 +192,17 @@ class LegChangeMaps(QWidget):
         # legend: what the numbers mean, then a swatch and the words for each kind of change
         y = self.height() - legend_h
         p.setPen(text_pen)
-        p.drawText(QRectF(8, y, self.width() - 16, line_h), Qt.AlignmentFlag.AlignVCenter,
-                   "Numbers: pain out of 10 (on the right: the latest rating).   Change since the first check-in:")
+        p.drawText(
+            QRectF(8, y, self.width() - 16, line_h),
+            Qt.AlignmentFlag.AlignVCenter,
+            "Numbers: pain out of 10 (on the right: the latest rating).   Change since the first check-in:",
+        )
         x, y = 8.0, y + line_h
         for kind in ("better", "resolved", "same", "worse", "new"):
             text = f"{CHANGE_MARKS[kind]} {CHANGE_WORDS[kind]}"
             p.fillRect(QRectF(x, y + (line_h - 12) / 2, 12, 12), QColor(CHANGE_COLOURS[kind]))
             p.setPen(text_pen)
-            p.drawText(QRectF(x + 16, y, fm.horizontalAdvance(text) + 4, line_h), Qt.AlignmentFlag.AlignVCenter,
-                       text)
+            p.drawText(QRectF(x + 16, y, fm.horizontalAdvance(text) + 4, line_h), Qt.AlignmentFlag.AlignVCenter, text)
             x += 16 + fm.horizontalAdvance(text) + 18
         p.end()
 
@@ -191,12 +224,17 @@ class WarningBanner(QLabel):
             self.clear()
             self.hide()
             return
-        title = ("⚠ Not settling as expected: get it checked before you run again"
-                 if urgency == "prompt" else "⚠ Taking longer than usual to settle")
+        title = (
+            "⚠ Not settling as expected: get it checked before you run again"
+            if urgency == "prompt"
+            else "⚠ Taking longer than usual to settle"
+        )
         bg, fg, edge = BANNER_COLOURS[(urgency if urgency in ("prompt", "routine") else "prompt", dark)]
         self.setText(f"{title}\n{message}")
-        self.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; border: 2px solid {edge};"
-                           "border-radius: 6px; padding: 8px 10px; font-weight: 600; }")
+        self.setStyleSheet(
+            f"QLabel {{ background: {bg}; color: {fg}; border: 2px solid {edge};"
+            "border-radius: 6px; padding: 8px 10px; font-weight: 600; }"
+        )
         self.show()
 
 
@@ -283,8 +321,9 @@ class HistoryView(QWidget):
             self.area_combo.addItem(s.label, s.key)
         self.area_combo.blockSignals(False)
         self.chart.set_history(self._history)
-        self.maps.set_check_ins(self._history[0] if self._history else None,
-                                self._history[-1] if self._history else None)
+        self.maps.set_check_ins(
+            self._history[0] if self._history else None, self._history[-1] if self._history else None
+        )
         self._fill_help()
 
     def set_plan(self, entry_id: str, plan: Mapping[str, Any] | None) -> None:
@@ -319,16 +358,26 @@ class HistoryView(QWidget):
     def _fill_help(self) -> None:
         self.help_tree.clear()
         for (region, side), area in did_it_help(self._history).items():
-            top = QTreeWidgetItem([f"{region_label(region, side)}: pain dropped {area.drops}×, rose {area.rises}×",
-                                   "", ""])
+            top = QTreeWidgetItem(
+                [f"{region_label(region, side)}: pain dropped {area.drops}×, rose {area.rises}×", "", ""]
+            )
             for r in area.rows:
-                QTreeWidgetItem(top, [KIND_WORDS.get(r.kind, r.kind), f"{r.before_drop} of {area.drops}",
-                                      f"{r.before_rise} of {area.rises}"])
+                QTreeWidgetItem(
+                    top,
+                    [
+                        KIND_WORDS.get(r.kind, r.kind),
+                        f"{r.before_drop} of {area.drops}",
+                        f"{r.before_rise} of {area.rises}",
+                    ],
+                )
             if not area.rows:
                 QTreeWidgetItem(top, ["Nothing was ticked done before these changes", "", ""])
             self.help_tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)
             top.setExpanded(True)
         if self.help_tree.topLevelItemCount() == 0:
-            self.help_tree.addTopLevelItem(QTreeWidgetItem(
-                ["Not enough check-ins yet: this fills in as your pain changes over several check-ins.", "", ""]))
+            self.help_tree.addTopLevelItem(
+                QTreeWidgetItem(
+                    ["Not enough check-ins yet: this fills in as your pain changes over several check-ins.", "", ""]
+                )
+            )

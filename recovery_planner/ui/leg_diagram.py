@@ -41,7 +41,10 @@ TEN_WINDOW_S = 1.0
 """Seconds within which "1" then "0" on the same spot means 10."""
 
 _ARROWS: dict[int, tuple[int, int]] = {
-    Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1),
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
 }
 _ACTIVATE = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select)
 _SHORTCUT_MODIFIERS = (
@@ -167,8 +170,9 @@ class LegDiagramWidget(QWidget):
         fills = {key: pain_color(pain) for key, pain in self._marks.items()}
         labels = {key: format_pain(pain) for key, pain in self._marks.items()}
         focus = self._focus if self.hasFocus() and self._focus_visible else None
-        self._painter.paint(painter, self.diagram_rect(), fills, labels, hover=self._hover, focus=focus,
-                            dark=is_dark_palette(palette))
+        self._painter.paint(
+            painter, self.diagram_rect(), fills, labels, hover=self._hover, focus=focus, dark=is_dark_palette(palette)
+        )
         caption, role = self._caption()
         painter.setPen(palette.color(role))
         painter.setFont(self.font())
@@ -181,8 +185,7 @@ class LegDiagramWidget(QWidget):
     def _caption(self) -> tuple[str, QPalette.ColorRole]:
         key = self._hover or (self._focus if self.hasFocus() and self._focus_visible else None)
         if key is None:
-            return ("Click a sore area to mark it, or press Tab and use the keys",
-                    QPalette.ColorRole.PlaceholderText)
+            return ("Click a sore area to mark it, or press Tab and use the keys", QPalette.ColorRole.PlaceholderText)
         pain = self._marks.get((key[1], key[2]))
         suffix = "" if pain is None else f"  ·  pain {format_pain(pain)}/10"
         return spot_name(key) + suffix, QPalette.ColorRole.Text
@@ -251,8 +254,11 @@ class LegDiagramWidget(QWidget):
             self._focus = self._order[-1]
         elif self._focus is None:
             self._focus = self._order[0]
-        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
-                      Qt.FocusReason.ShortcutFocusReason):
+        if reason in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        ):
             self._focus_visible = True
         self._announce_focus()
         self._update_spots(self._focus)

@@ -52,7 +52,7 @@ def parse_path_data(d: str) -> QPainterPath:
             raise ValueError(f"number without a command in path data near token {i}")
         n = _ARITY[command]
         try:
-            v = [float(t) for t in tokens[i:i + n]]
+            v = [float(t) for t in tokens[i : i + n]]
         except ValueError as exc:
             raise ValueError(f"bad coordinates for {command!r} near token {i}") from exc
         if len(v) != n:
@@ -182,8 +182,9 @@ def parse_diagram_svg(text: str) -> DiagramGeometry:
     expected = {(v, r, s) for v in VIEWS for r in VIEW_REGIONS[v] for s in LEG_SIDES}
     found = {s.key for s in spots}
     if found != expected:
-        raise ValueError(f"leg diagram SVG spots mismatch: missing {sorted(expected - found)}, "
-                         f"unexpected {sorted(found - expected)}")
+        raise ValueError(
+            f"leg diagram SVG spots mismatch: missing {sorted(expected - found)}, unexpected {sorted(found - expected)}"
+        )
     spots.sort(key=lambda s: _spot_sort_key(s, view_box))
     return DiagramGeometry(view_box, tuple(spots), tuple(bodies), tuple(details), tuple(texts))
 
@@ -219,8 +220,9 @@ class DiagramLayout:
         self.bodies = tuple(t.map(p) for p in geometry.bodies)
         self.details = tuple(t.map(p) for p in geometry.details)
         self.texts = tuple(TextItem(i.kind, i.text, t.map(i.pos)) for i in geometry.texts)
-        self._hit_list = [(s.key, self.spot_paths[s.key].boundingRect(), self.spot_paths[s.key])
-                          for s in geometry.spots]
+        self._hit_list = [
+            (s.key, self.spot_paths[s.key].boundingRect(), self.spot_paths[s.key]) for s in geometry.spots
+        ]
 
     def spot_at(self, point: QPointF) -> SpotKey | None:
         """The spot whose real shape contains ``point`` (bounding boxes only pre-filter)."""

@@ -34,7 +34,14 @@ MarkKey = tuple[str, str]
 # ColorBrewer YlOrRd: a sequential scale whose lightness falls monotonically from pale yellow to
 # dark red, so it stays ordered for deuteranopia, protanopia and tritanopia and in greyscale.
 PAIN_STOPS: tuple[str, ...] = (
-    "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026",
+    "#ffeda0",
+    "#fed976",
+    "#feb24c",
+    "#fd8d3c",
+    "#fc4e2a",
+    "#e31a1c",
+    "#bd0026",
+    "#800026",
 )
 _DARK_TEXT = QColor("#000000")
 _LIGHT_TEXT = QColor("#ffffff")
@@ -112,15 +119,27 @@ def _rgba(name: str, alpha: float) -> QColor:
 
 
 LIGHT_THEME = DiagramTheme(
-    body=QColor("#ebe6e1"), body_edge=QColor("#70757d"), seam=_rgba("#3c4048", 0.30),
-    detail=_rgba("#3c4048", 0.20), text=QColor("#2a2e35"), accent=QColor("#1f63d8"),
-    hover_tint=_rgba("#1f63d8", 0.16), halo=QColor("#ffffff"), badge=QColor("#ffffff"),
+    body=QColor("#ebe6e1"),
+    body_edge=QColor("#70757d"),
+    seam=_rgba("#3c4048", 0.30),
+    detail=_rgba("#3c4048", 0.20),
+    text=QColor("#2a2e35"),
+    accent=QColor("#1f63d8"),
+    hover_tint=_rgba("#1f63d8", 0.16),
+    halo=QColor("#ffffff"),
+    badge=QColor("#ffffff"),
     badge_edge=_rgba("#ffffff", 0.95),
 )
 DARK_THEME = DiagramTheme(
-    body=QColor("#3d424a"), body_edge=QColor("#a3a9b2"), seam=_rgba("#ffffff", 0.22),
-    detail=_rgba("#ffffff", 0.14), text=QColor("#e8eaed"), accent=QColor("#6cb0ff"),
-    hover_tint=_rgba("#6cb0ff", 0.22), halo=QColor("#14161a"), badge=QColor("#2b2f35"),
+    body=QColor("#3d424a"),
+    body_edge=QColor("#a3a9b2"),
+    seam=_rgba("#ffffff", 0.22),
+    detail=_rgba("#ffffff", 0.14),
+    text=QColor("#e8eaed"),
+    accent=QColor("#6cb0ff"),
+    hover_tint=_rgba("#6cb0ff", 0.22),
+    halo=QColor("#14161a"),
+    badge=QColor("#2b2f35"),
     badge_edge=_rgba("#ffffff", 0.85),
 )
 
@@ -131,8 +150,11 @@ def _is_raster_target(painter: QPainter) -> bool:
     Vector targets (PDF, SVG, print) and transformed painters are drawn path by path instead.
     """
     engine = painter.paintEngine()
-    return (engine is not None and engine.type() == QPaintEngine.Type.Raster
-            and painter.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value)
+    return (
+        engine is not None
+        and engine.type() == QPaintEngine.Type.Raster
+        and painter.worldTransform().type().value <= QTransform.TransformationType.TxTranslate.value
+    )
 
 
 def _font_px(units: float, scale: float, floor: float = 10.0) -> int:
@@ -190,8 +212,9 @@ class LegDiagramPainter:
         cached = _is_raster_target(painter)
         if cached:
             fills_key = tuple(sorted((k, c.rgba()) for k, c in fills.items()))
-            self._draw_layer(painter, "under", lay, (dark, fills_key),
-                             lambda p: self._paint_under(p, lay, theme, fills))
+            self._draw_layer(
+                painter, "under", lay, (dark, fills_key), lambda p: self._paint_under(p, lay, theme, fills)
+            )
         else:
             self._paint_under(painter, lay, theme, fills)
         if hover is not None:
@@ -199,8 +222,9 @@ class LegDiagramPainter:
                 if spot.mark_key == (hover[1], hover[2]):
                     painter.fillPath(lay.spot_paths[spot.key], theme.hover_tint)
         if cached:
-            self._draw_layer(painter, "over", lay, (dark, painter.font().key()),
-                             lambda p: self._paint_over(p, lay, theme))
+            self._draw_layer(
+                painter, "over", lay, (dark, painter.font().key()), lambda p: self._paint_over(p, lay, theme)
+            )
         else:
             self._paint_over(painter, lay, theme)
         if hover is not None and hover != focus:
@@ -209,14 +233,21 @@ class LegDiagramPainter:
             self._outline(painter, lay.spot_paths[focus], theme.accent, _width(5.5, s, 2.0, 3.2), theme.halo)
         if cached and labels:
             labels_key = (dark, fills_key, tuple(sorted(labels.items())), painter.font().key())
-            self._draw_layer(painter, "labels", lay, labels_key,
-                             lambda p: self._paint_labels(p, lay, theme, fills, labels))
+            self._draw_layer(
+                painter, "labels", lay, labels_key, lambda p: self._paint_labels(p, lay, theme, fills, labels)
+            )
         else:
             self._paint_labels(painter, lay, theme, fills, labels)
         painter.restore()
 
-    def _draw_layer(self, painter: QPainter, name: str, lay: DiagramLayout, key: tuple[object, ...],
-                    draw: Callable[[QPainter], None]) -> None:
+    def _draw_layer(
+        self,
+        painter: QPainter,
+        name: str,
+        lay: DiagramLayout,
+        key: tuple[object, ...],
+        draw: Callable[[QPainter], None],
+    ) -> None:
         """Blit a cached raster layer, redrawing it only when its size, DPR or content changes.
 
         Stroking ~40 antialiased curved paths costs tens of ms at large sizes; a blit costs ~1 ms.
@@ -229,8 +260,10 @@ class LegDiagramPainter:
         full_key = (name, box.x(), box.y(), box.width(), box.height(), dpr, *key)
         cached = self._layers.get(name)
         if cached is None or cached[0] != full_key:
-            image = QImage(QSize(math.ceil(box.width() * dpr), math.ceil(box.height() * dpr)),
-                           QImage.Format.Format_ARGB32_Premultiplied)
+            image = QImage(
+                QSize(math.ceil(box.width() * dpr), math.ceil(box.height() * dpr)),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
             image.setDevicePixelRatio(dpr)
             image.fill(Qt.GlobalColor.transparent)
             layer = QPainter(image)
@@ -244,8 +277,9 @@ class LegDiagramPainter:
             self._layers[name] = cached
         painter.drawImage(box.topLeft(), cached[1])
 
-    def _paint_under(self, painter: QPainter, lay: DiagramLayout, theme: DiagramTheme,
-                     fills: Mapping[MarkKey, QColor]) -> None:
+    def _paint_under(
+        self, painter: QPainter, lay: DiagramLayout, theme: DiagramTheme, fills: Mapping[MarkKey, QColor]
+    ) -> None:
         """Silhouettes and the coloured spots."""
         self._paint_bodies(painter, lay, theme, edge=False)
         for spot in self.geometry.spots:
@@ -286,8 +320,7 @@ class LegDiagramPainter:
                 painter.fillPath(body, QBrush(gradient))
 
     @staticmethod
-    def _outline(painter: QPainter, path: QPainterPath, color: QColor, width: float,
-                 halo: QColor | None) -> None:
+    def _outline(painter: QPainter, path: QPainterPath, color: QColor, width: float, halo: QColor | None) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if halo is not None:
             halo_pen = QPen(halo, width + 2.5)
@@ -299,8 +332,14 @@ class LegDiagramPainter:
         painter.setPen(pen)
         painter.drawPath(path)
 
-    def _paint_labels(self, painter: QPainter, lay: DiagramLayout, theme: DiagramTheme,
-                      fills: Mapping[MarkKey, QColor], labels: Mapping[MarkKey, str]) -> None:
+    def _paint_labels(
+        self,
+        painter: QPainter,
+        lay: DiagramLayout,
+        theme: DiagramTheme,
+        fills: Mapping[MarkKey, QColor],
+        labels: Mapping[MarkKey, str],
+    ) -> None:
         """Each label sits in a small pill so it stays readable even on narrow spots."""
         if not labels:
             return

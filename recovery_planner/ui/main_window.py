@@ -36,8 +36,13 @@ class MainWindow(QMainWindow):
     plan_shown = Signal()
     first_painted = Signal()
 
-    def __init__(self, repo: Repository | None = None, today: date | None = None,
-                 data_dir: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repo: Repository | None = None,
+        today: date | None = None,
+        data_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         """Build the window; with no ``repo`` yet, call ``attach`` once it is open (after the first paint)."""
         super().__init__(parent)
         self.repo: Repository | None = None
@@ -45,8 +50,7 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.tasks = TaskRunner(self)
         # Modal questions go through these two attributes, so tests can answer them.
-        self.ask_yes_no = lambda title, text: QMessageBox.question(self, title, text) == \
-            QMessageBox.StandardButton.Yes
+        self.ask_yes_no = lambda title, text: QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
         self.inform = lambda title, text: QMessageBox.information(self, title, text)
         self.warn = lambda title, text: QMessageBox.warning(self, title, text)
         self.settings: dict[str, Any] = {}
@@ -134,10 +138,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit).setMenuRole(
-            QAction.MenuRole.QuitRole)
+            QAction.MenuRole.QuitRole
+        )
         edit = menu.addMenu("&Edit")
-        self._action(edit, "&Preferences...", self.open_preferences,
-                     QKeySequence.StandardKey.Preferences).setMenuRole(QAction.MenuRole.PreferencesRole)
+        self._action(edit, "&Preferences...", self.open_preferences, QKeySequence.StandardKey.Preferences).setMenuRole(
+            QAction.MenuRole.PreferencesRole
+        )
         self.athletes_menu = menu.addMenu("&Athletes")
         self._action(self.athletes_menu, "&Add athlete...", self.add_athlete)
         self._action(self.athletes_menu, "&Edit this athlete...", self.edit_athlete)
@@ -267,8 +273,11 @@ class MainWindow(QMainWindow):
         athlete_id = self.athlete_id
         self.questions.show_button.setEnabled(False)
         self.statusBar().showMessage("Making your plan and saving it...")
-        self.tasks.run(lambda: operations.save_check_in(self.repo, athlete_id, data, days, self.today),
-                       self._on_saved, self._on_save_failed)
+        self.tasks.run(
+            lambda: operations.save_check_in(self.repo, athlete_id, data, days, self.today),
+            self._on_saved,
+            self._on_save_failed,
+        )
 
     def _on_saved(self, saved: operations.SavedCheckIn) -> None:
         self.questions.show_button.setEnabled(True)
@@ -289,13 +298,19 @@ class MainWindow(QMainWindow):
 
     def start_daily_backup(self) -> None:
         """Today's automatic backup, in the background once the window is up (not inside the first save)."""
-        self.tasks.run(self.repo.ensure_daily_backup, lambda _: None,
-                       lambda exc: self.show_error("Today's automatic backup failed", exc))
+        self.tasks.run(
+            self.repo.ensure_daily_backup,
+            lambda _: None,
+            lambda exc: self.show_error("Today's automatic backup failed", exc),
+        )
 
     def _tick(self, item_id: str, done: bool) -> None:
         athlete_id = self.athlete_id
-        self.tasks.run(lambda: operations.set_done(self.repo, athlete_id, item_id, done), lambda _: None,
-                       lambda exc: self.show_error("The tick was not saved", exc))
+        self.tasks.run(
+            lambda: operations.set_done(self.repo, athlete_id, item_id, done),
+            lambda _: None,
+            lambda exc: self.show_error("The tick was not saved", exc),
+        )
 
     def _show_loaded_plan(self, request: int, current: operations.CurrentPlan) -> None:
         if request == self._plan_request:
@@ -305,9 +320,11 @@ class MainWindow(QMainWindow):
         self._plan_request += 1
         request = self._plan_request
         athlete_id = self.athlete_id
-        self.tasks.run(lambda: operations.current_plan(self.repo, athlete_id, self.today),
-                       lambda cur: self._show_loaded_plan(request, cur),
-                       lambda exc: self.show_error("The current plan could not be loaded", exc))
+        self.tasks.run(
+            lambda: operations.current_plan(self.repo, athlete_id, self.today),
+            lambda cur: self._show_loaded_plan(request, cur),
+            lambda exc: self.show_error("The current plan could not be loaded", exc),
+        )
 
     def _reload_history_if_shown(self) -> None:
         if self.tabs.currentWidget() is self.history_view:
@@ -357,8 +374,9 @@ class MainWindow(QMainWindow):
             self.inform("Archive athlete", "Add another athlete first: one must stay active.")
             return
         name = self.repo.get_athlete(self.athlete_id).name
-        if not self.ask_yes_no("Archive athlete", f"Archive {name}? Their history is kept and they can be "
-                               "brought back later."):
+        if not self.ask_yes_no(
+            "Archive athlete", f"Archive {name}? Their history is kept and they can be brought back later."
+        ):
             return
         self.repo.archive_athlete(self.athlete_id)
         remaining = [a for a in self.repo.list_athletes() if a.id != self.athlete_id]
@@ -414,8 +432,11 @@ class MainWindow(QMainWindow):
                 self.show_error("The chart was not exported", exc)
 
     def backup_now(self) -> None:
-        self.tasks.run(self.repo.backup, lambda info: self.statusBar().showMessage(
-            f"Backup saved: {info.name}", 6000), lambda exc: self.show_error("The backup failed", exc))
+        self.tasks.run(
+            self.repo.backup,
+            lambda info: self.statusBar().showMessage(f"Backup saved: {info.name}", 6000),
+            lambda exc: self.show_error("The backup failed", exc),
+        )
 
     def restore_backup(self) -> None:
         from ..storage.errors import StorageError
@@ -425,9 +446,11 @@ class MainWindow(QMainWindow):
             self.inform("Restore", "There are no backups yet.")
             return
         newest = backups[-1]
-        if not self.ask_yes_no("Restore from a backup",
-                               f"Replace all current data with the backup from {newest.created:%d %b %Y %H:%M}? "
-                               "Your current data is saved first as a safety copy."):
+        if not self.ask_yes_no(
+            "Restore from a backup",
+            f"Replace all current data with the backup from {newest.created:%d %b %Y %H:%M}? "
+            "Your current data is saved first as a safety copy.",
+        ):
             return
         try:
             self.repo.restore_from(newest.path)
@@ -448,9 +471,11 @@ class MainWindow(QMainWindow):
         if not damaged:
             return
         names = "\n".join(str(p) for p in damaged)
-        if not self.ask_yes_no("Damaged data file",
-                               f"These files in {self.repo.data_dir} cannot be read:\n{names}\n\nThey are kept "
-                               "aside, not overwritten. Restore them from the newest good backup now?"):
+        if not self.ask_yes_no(
+            "Damaged data file",
+            f"These files in {self.repo.data_dir} cannot be read:\n{names}\n\nThey are kept "
+            "aside, not overwritten. Restore them from the newest good backup now?",
+        ):
             return
         try:
             actions = self.repo.repair()
@@ -465,10 +490,13 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from ..domain.plan_text import NOTICE
 
-        QMessageBox.about(self, "About Recovery Planner",
-                          f"<h3>Recovery Planner {__version__}</h3><p>Safe, explained recovery plans for "
-                          f"runners and their coaches. Your data stays on this computer, in "
-                          f"{self.repo.data_dir}.</p><p>{NOTICE}</p>")
+        QMessageBox.about(
+            self,
+            "About Recovery Planner",
+            f"<h3>Recovery Planner {__version__}</h3><p>Safe, explained recovery plans for "
+            f"runners and their coaches. Your data stays on this computer, in "
+            f"{self.repo.data_dir}.</p><p>{NOTICE}</p>",
+        )
 
     def show_error(self, title: str, exc: Exception) -> None:
         self.statusBar().clearMessage()

@@ -36,8 +36,7 @@ def athlete_fields(athlete: AthleteRecord) -> dict[str, Any]:
     return out
 
 
-def save_check_in(repo: Repository, athlete_id: str, data: dict[str, Any], days: int,
-                  today: date) -> SavedCheckIn:
+def save_check_in(repo: Repository, athlete_id: str, data: dict[str, Any], days: int, today: date) -> SavedCheckIn:
     """Validate, plan and store a check-in; raises CheckInError for invalid input (nothing is written)."""
     from ..domain.checkin import parse_check_in
     from ..domain.planner import build_plan
@@ -57,9 +56,17 @@ def history_entries(repo: Repository, athlete_id: str) -> list[HistoryEntry]:
     from ..domain.progress import HistoryEntry
 
     done = repo.done_items(athlete_id)
-    return [HistoryEntry(id=r.id, date=r.date, check_in=r.check_in, done_item_ids=done,
-                         running_day1=r.summary.running_day1, urgency=r.summary.urgency)
-            for r in repo.history(athlete_id)]
+    return [
+        HistoryEntry(
+            id=r.id,
+            date=r.date,
+            check_in=r.check_in,
+            done_item_ids=done,
+            running_day1=r.summary.running_day1,
+            urgency=r.summary.urgency,
+        )
+        for r in repo.history(athlete_id)
+    ]
 
 
 def current_plan(repo: Repository, athlete_id: str, today: date) -> CurrentPlan:
@@ -81,9 +88,18 @@ def roster_entries(repo: Repository) -> list[RosterEntry]:
     rows = []
     for a in repo.list_athletes():
         s = a.latest
-        rows.append(RosterEntry(
-            athlete_id=a.id, name=a.name, last_check_in=s.date if s else None,
-            running_day1=s.running_day1 if s else None, referral_urgency=s.urgency if s else None,
-            worst_region=s.worst_region if s else None, worst_side=s.worst_side if s else None,
-            worst_pain=s.worst_pain if s else None, trend=s.trend if s else None, archived=a.archived))
+        rows.append(
+            RosterEntry(
+                athlete_id=a.id,
+                name=a.name,
+                last_check_in=s.date if s else None,
+                running_day1=s.running_day1 if s else None,
+                referral_urgency=s.urgency if s else None,
+                worst_region=s.worst_region if s else None,
+                worst_side=s.worst_side if s else None,
+                worst_pain=s.worst_pain if s else None,
+                trend=s.trend if s else None,
+                archived=a.archived,
+            )
+        )
     return rows

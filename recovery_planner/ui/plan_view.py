@@ -31,8 +31,7 @@ RUNNING = {  # words, colour on a light background, colour on a dark background
 BANNER = {
     "emergency": ("Get help now", "#b3261e", "#ffffff"),
     "urgent": ("See a doctor today", "#c4320a", "#ffffff"),
-    "prompt": ("See a physiotherapist or sports doctor within 1-3 days, before running again", "#f5c542",
-               "#1f1f1f"),
+    "prompt": ("See a physiotherapist or sports doctor within 1-3 days, before running again", "#f5c542", "#1f1f1f"),
     "routine": ("Book an assessment with a physiotherapist in the next 1-2 weeks", "#dbeafe", "#1f1f1f"),
 }
 ITEM_ID = Qt.ItemDataRole.UserRole
@@ -96,8 +95,9 @@ class PlanView(QWidget):
         layout.addLayout(row)
         self.body.hide()
 
-    def set_plan(self, plan: dict[str, Any] | None, done_ids: frozenset[str] | set[str] = frozenset(),
-                 today: date | None = None) -> None:
+    def set_plan(
+        self, plan: dict[str, Any] | None, done_ids: frozenset[str] | set[str] = frozenset(), today: date | None = None
+    ) -> None:
         self.plan = plan
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -126,8 +126,11 @@ class PlanView(QWidget):
         parts = [f"<span style='font-size:17px; font-weight:700'>{html.escape(title)}</span>"]
         parts += [f"<br>{html.escape(r)}" for r in plan["referral"]["reasons"]]
         if plan.get("do_now"):
-            parts.append("<br><b>What to do now:</b><ul style='margin:0'>" + "".join(
-                f"<li>{html.escape(step)}</li>" for step in plan["do_now"]) + "</ul>")
+            parts.append(
+                "<br><b>What to do now:</b><ul style='margin:0'>"
+                + "".join(f"<li>{html.escape(step)}</li>" for step in plan["do_now"])
+                + "</ul>"
+            )
         if plan["plan_suppressed"]:
             parts.append("<br><b>No training plan is shown: get help first.</b>")
         elif plan["no_running_until_cleared"]:
@@ -155,10 +158,10 @@ class PlanView(QWidget):
                 where = f" - {region_label(item['region'], item['side'])}" if item.get("region") else ""
                 optional = " (optional)" if item.get("optional") else ""
                 child = QTreeWidgetItem([f"{item['title']}{where}{optional}", item["dose"].get("summary", "")])
-                child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                               | Qt.ItemFlag.ItemIsUserCheckable)
-                child.setCheckState(0, Qt.CheckState.Checked if item["id"] in done_ids
-                                    else Qt.CheckState.Unchecked)
+                child.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                child.setCheckState(0, Qt.CheckState.Checked if item["id"] in done_ids else Qt.CheckState.Unchecked)
                 child.setData(0, ITEM_ID, item["id"])
                 child.setData(0, ITEM_DATA, item)
                 child.setToolTip(1, item["dose"].get("summary", ""))
@@ -180,29 +183,35 @@ class PlanView(QWidget):
         data = item.data(0, ITEM_DATA) if item is not None else None
         if not data:
             return
-        parts = [f"<h3>{html.escape(data['title'])}</h3>",
-                 f"<p><b>How much:</b> {html.escape(data['dose'].get('summary', ''))}</p>"]
+        parts = [
+            f"<h3>{html.escape(data['title'])}</h3>",
+            f"<p><b>How much:</b> {html.escape(data['dose'].get('summary', ''))}</p>",
+        ]
         if data.get("how_to"):
             parts.append(f"<p><b>How:</b> {html.escape(data['how_to'])}</p>")
         parts.append(f"<p><b>Why:</b> {html.escape(data['why'])}</p>")
-        parts.append(f"<p style='color:gray'><small>Based on: {html.escape(', '.join(data['sources']))}"
-                     "</small></p>")
+        parts.append(f"<p style='color:gray'><small>Based on: {html.escape(', '.join(data['sources']))}</small></p>")
         self.details.setHtml("".join(parts))
 
     @staticmethod
     def _notes_html(plan: dict[str, Any]) -> str:
-        parts = [_list_html("Stop the run if", plan.get("stop_rules", [])),
-                 _list_html("Before running again", plan.get("return_to_run", [])),
-                 _list_html("Good to know", plan.get("cautions", []))]
+        parts = [
+            _list_html("Stop the run if", plan.get("stop_rules", [])),
+            _list_html("Before running again", plan.get("return_to_run", [])),
+            _list_html("Good to know", plan.get("cautions", [])),
+        ]
         hyd = plan.get("hydration")
         if hyd:
-            during = (f"{hyd['during_run_l'][0]}-{hyd['during_run_l'][1]} L" if hyd["during_run_l"]
-                      else "drink to thirst")
+            during = (
+                f"{hyd['during_run_l'][0]}-{hyd['during_run_l'][1]} L" if hyd["during_run_l"] else "drink to thirst"
+            )
             kind = "measured" if hyd["sweat_rate_measured"] else "estimated"
-            parts.append(f"<h3>Fluids for a {hyd['session_min']}-minute run</h3><p>Sweat rate "
-                         f"{hyd['sweat_rate_l_per_h']} L/h ({kind}). Before: {hyd['pre_run_l'][0]}-"
-                         f"{hyd['pre_run_l'][1]} L about 4 hours ahead. During: {during}. Never drink more "
-                         "than you sweat.</p>")
+            parts.append(
+                f"<h3>Fluids for a {hyd['session_min']}-minute run</h3><p>Sweat rate "
+                f"{hyd['sweat_rate_l_per_h']} L/h ({kind}). Before: {hyd['pre_run_l'][0]}-"
+                f"{hyd['pre_run_l'][1]} L about 4 hours ahead. During: {during}. Never drink more "
+                "than you sweat.</p>"
+            )
         return "".join(parts) or "<p>Nothing extra to watch.</p>"
 
     def checked_ids(self) -> set[str]:

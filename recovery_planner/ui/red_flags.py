@@ -32,8 +32,10 @@ class RedFlagPage(QWidget):
         self._questions: list[Question] = []
         self._groups: dict[str, QButtonGroup] = {}
         self._numbers: dict[str, QDoubleSpinBox] = {}
-        heading = QLabel("<h2>A few safety questions</h2>Some problems cannot be seen on a diagram. "
-                         "Answer each question so the plan can tell you if you should see someone first.")
+        heading = QLabel(
+            "<h2>A few safety questions</h2>Some problems cannot be seen on a diagram. "
+            "Answer each question so the plan can tell you if you should see someone first."
+        )
         heading.setWordWrap(True)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -99,8 +101,9 @@ class RedFlagPage(QWidget):
         return [q.text for q in self._questions if q.key in self._groups and self._groups[q.key].checkedId() < 0]
 
     def answers(self) -> dict[str, Any]:
-        out: dict[str, Any] = {key: group.checkedId() == 1 for key, group in self._groups.items()
-                               if group.checkedId() >= 0}
+        out: dict[str, Any] = {
+            key: group.checkedId() == 1 for key, group in self._groups.items() if group.checkedId() >= 0
+        }
         out.update({key: box.value() for key, box in self._numbers.items()})
         return out
 

@@ -62,8 +62,23 @@ def status_icon(kind: str, size: int = 16) -> QIcon:
     s, m = float(size), 1.5
     if kind == "red":
         a, b = m, s * 0.3
-        p.drawPolygon(QPolygonF([QPointF(x, y) for x, y in (
-            (b, a), (s - b, a), (s - a, b), (s - a, s - b), (s - b, s - a), (b, s - a), (a, s - b), (a, b))]))
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(x, y)
+                    for x, y in (
+                        (b, a),
+                        (s - b, a),
+                        (s - a, b),
+                        (s - a, s - b),
+                        (s - b, s - a),
+                        (b, s - a),
+                        (a, s - b),
+                        (a, b),
+                    )
+                ]
+            )
+        )
         p.setPen(QPen(QColor("#ffffff"), 2.0))
         p.drawLine(QPointF(s / 2, s * 0.25), QPointF(s / 2, s * 0.58))
         p.drawPoint(QPointF(s / 2, s * 0.75))
@@ -242,8 +257,12 @@ class RosterView(QWidget):
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._choose(self.table.currentIndex())
             return True
         return super().eventFilter(watched, event)

@@ -40,8 +40,7 @@ class TaskRunner(QObject):
         self._running = 0
         self._jobs: set[_Job] = set()
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-            on_error: Callable[[Exception], None]) -> None:
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
         job = _Job(fn)
         job.setAutoDelete(False)
         self._jobs.add(job)

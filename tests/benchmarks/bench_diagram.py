@@ -31,8 +31,16 @@ from recovery_planner.ui.leg_diagram_geometry import load_geometry
 
 TARGET_MS = 16.0
 ROUNDS = 400
-MARKS = {("quadriceps", "left"): 3, ("calf", "right"): 7, ("it_band", "left"): 5, ("achilles", "left"): 10,
-         ("knee", "right"): 1, ("glutes", "right"): 2, ("ankle", "left"): 8, ("foot", "right"): 4}
+MARKS = {
+    ("quadriceps", "left"): 3,
+    ("calf", "right"): 7,
+    ("it_band", "left"): 5,
+    ("achilles", "left"): 10,
+    ("knee", "right"): 1,
+    ("glutes", "right"): 2,
+    ("ankle", "left"): 8,
+    ("foot", "right"): 4,
+}
 
 
 def mouse(kind: QEvent.Type, pos: QPointF, button: Qt.MouseButton, buttons: Qt.MouseButton) -> QMouseEvent:
@@ -108,8 +116,10 @@ def bench(width: int, height: int) -> None:
     for name, samples in results:
         median, worst = statistics.median(samples), max(samples)
         verdict = "OK" if median <= TARGET_MS else "SLOW"
-        print(f"{width:>4}x{height:<4} dpr {dpr:g}  {name:<26} median {median:6.2f} ms   "
-              f"p95 {sorted(samples)[int(len(samples) * 0.95)]:6.2f} ms   max {worst:6.2f} ms   [{verdict}]")
+        print(
+            f"{width:>4}x{height:<4} dpr {dpr:g}  {name:<26} median {median:6.2f} ms   "
+            f"p95 {sorted(samples)[int(len(samples) * 0.95)]:6.2f} ms   max {worst:6.2f} ms   [{verdict}]"
+        )
     widget.close()
 
 

@@ -33,20 +33,34 @@ def roster_entries(n: int = 200, seed: int = 1) -> list[RosterEntry]:
         if rnd.random() < 0.05:
             out.append(RosterEntry(f"a{i:03d}", f"Athlete {i:03d}"))
             continue
-        out.append(RosterEntry(
-            f"a{i:03d}", f"Athlete {i:03d}", TODAY - timedelta(days=rnd.randint(0, 30)),
-            rnd.choice(["none", "easy", "normal", "normal"]),
-            rnd.choice(["none"] * 6 + ["routine", "prompt", "urgent"]),
-            rnd.choice(REGIONS), rnd.choice(["left", "right", "both"]), rnd.randint(0, 8),
-            rnd.choice(["better", "same", "worse", None]), archived=rnd.random() < 0.05))
+        out.append(
+            RosterEntry(
+                f"a{i:03d}",
+                f"Athlete {i:03d}",
+                TODAY - timedelta(days=rnd.randint(0, 30)),
+                rnd.choice(["none", "easy", "normal", "normal"]),
+                rnd.choice(["none"] * 6 + ["routine", "prompt", "urgent"]),
+                rnd.choice(REGIONS),
+                rnd.choice(["left", "right", "both"]),
+                rnd.randint(0, 8),
+                rnd.choice(["better", "same", "worse", None]),
+                archived=rnd.random() < 0.05,
+            )
+        )
     return out
 
 
 def three_year_history(days: int = 1095, seed: int = 2) -> list[HistoryEntry]:
     """Daily check-ins with recurring episodes in a handful of areas (soreness after hard sessions)."""
     rnd = random.Random(seed)
-    areas = [("calf", "left"), ("quadriceps", "both"), ("achilles", "right"), ("hamstrings", "right"),
-             ("knee", "left"), ("shin", "right")]
+    areas = [
+        ("calf", "left"),
+        ("quadriceps", "both"),
+        ("achilles", "right"),
+        ("hamstrings", "right"),
+        ("knee", "left"),
+        ("shin", "right"),
+    ]
     pain = {a: 0.0 for a in areas}
     start = TODAY - timedelta(days=days - 1)
     out = []
@@ -111,16 +125,19 @@ def cpu_baseline_ms() -> float:
 def main() -> int:
     app = QApplication.instance() or QApplication([])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f}, "
-          f"baseline loop {cpu_baseline_ms():.0f} ms")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f}, baseline loop {cpu_baseline_ms():.0f} ms")
     roster = bench_roster(app)
     import_ms, chart, points = bench_chart(app)
     r_med, c_med = statistics.median(roster), statistics.median(chart)
-    print(f"roster, 200 athletes, model + view built and shown: first {roster[0]:.1f} ms, "
-          f"median {r_med:.1f} ms (target <= {ROSTER_TARGET_MS:.0f} ms)")
+    print(
+        f"roster, 200 athletes, model + view built and shown: first {roster[0]:.1f} ms, "
+        f"median {r_med:.1f} ms (target <= {ROSTER_TARGET_MS:.0f} ms)"
+    )
     print(f"pain chart, first show incl. lazy matplotlib import + canvas: {import_ms:.1f} ms (one-off)")
-    print(f"pain chart, 3 years of daily check-ins (1095 entries, {points} plotted points): "
-          f"first {chart[0]:.1f} ms, median {c_med:.1f} ms (target <= {CHART_TARGET_MS:.0f} ms)")
+    print(
+        f"pain chart, 3 years of daily check-ins (1095 entries, {points} plotted points): "
+        f"first {chart[0]:.1f} ms, median {c_med:.1f} ms (target <= {CHART_TARGET_MS:.0f} ms)"
+    )
     ok = r_med <= ROSTER_TARGET_MS and c_med <= CHART_TARGET_MS
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1

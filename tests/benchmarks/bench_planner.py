@@ -42,9 +42,11 @@ def main() -> None:
         build_plan(c).to_dict()
         times.append(time.perf_counter() - t0)
     median_ms = statistics.median(times) * 1000
-    print(f"one 7-day plan (build + to_dict): median {median_ms:.3f} ms, p95 "
-          f"{sorted(times)[int(len(times) * 0.95)] * 1000:.3f} ms  (target <= 1 ms: "
-          f"{median_ms / 1.0:.2f}x of budget)")
+    print(
+        f"one 7-day plan (build + to_dict): median {median_ms:.3f} ms, p95 "
+        f"{sorted(times)[int(len(times) * 0.95)] * 1000:.3f} ms  (target <= 1 ms: "
+        f"{median_ms / 1.0:.2f}x of budget)"
+    )
 
     batch = [random_check_in(rng) for _ in range(1000)]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
@@ -56,8 +58,10 @@ def main() -> None:
         walls.append(time.perf_counter() - t0)
         assert p.returncode == 0, p.stderr[-500:]
     wall = statistics.median(walls)
-    print(f"1,000-check-in batch through the CLI: median {wall:.2f} s wall over 3 runs "
-          f"(target <= 3 s: {wall / 3.0:.2f}x of budget)")
+    print(
+        f"1,000-check-in batch through the CLI: median {wall:.2f} s wall over 3 runs "
+        f"(target <= 3 s: {wall / 3.0:.2f}x of budget)"
+    )
 
 
 if __name__ == "__main__":

@@ -63,8 +63,10 @@ def main() -> None:
             app.append(timed(app_cmd, env))
     for what, i in (("start to first paint", 0), ("start to exit after first paint", 1)):
         e, a = statistics.median(r[i] for r in empty), statistics.median(r[i] for r in app)
-        print(f"{what} ({label}), median of {runs}: empty QMainWindow {e * 1000:.0f} ms, "
-              f"Recovery Planner {a * 1000:.0f} ms, ratio {a / e:.2f}" + (" (target <= 2.0)" if i == 0 else ""))
+        print(
+            f"{what} ({label}), median of {runs}: empty QMainWindow {e * 1000:.0f} ms, "
+            f"Recovery Planner {a * 1000:.0f} ms, ratio {a / e:.2f}" + (" (target <= 2.0)" if i == 0 else "")
+        )
 
 
 if __name__ == "__main__":

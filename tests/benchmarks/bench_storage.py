@@ -136,14 +136,18 @@ def main() -> int:
         t0 = time.perf_counter()
         info = make_coach_db(root, args.athletes, args.years, end=today - timedelta(days=1))
         size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
-        print(f"Generated {info.checkins} check-ins with plans for {len(info.athlete_ids)} athletes "
-              f"({size / 2**20:.0f} MB) in {time.perf_counter() - t0:.1f} s at {root}")
+        print(
+            f"Generated {info.checkins} check-ins with plans for {len(info.athlete_ids)} athletes "
+            f"({size / 2**20:.0f} MB) in {time.perf_counter() - t0:.1f} s at {root}"
+        )
         if hasattr(os, "sync"):
             os.sync()
         ours = bench_repository(root, info.athlete_ids, today)
         targets = {"open_list": 100, "history": 50, "save": 20}
-        print("\nTargets: " + ", ".join(f"{k} {ours[k]:.1f} ms {'OK' if ours[k] <= v else 'OVER'} (<= {v})"
-                                        for k, v in targets.items()))
+        print(
+            "\nTargets: "
+            + ", ".join(f"{k} {ours[k]:.1f} ms {'OK' if ours[k] <= v else 'OVER'} (<= {v})" for k, v in targets.items())
+        )
         if not args.skip_baseline:
             ids, _ = build_baseline(root, work / "baseline.json")
             base = bench_baseline(work / "baseline.json", ids, today)

@@ -39,18 +39,42 @@ from recovery_planner.storage.paths import (  # noqa: E402
 from recovery_planner.storage.records import summarise  # noqa: E402
 
 TEMPLATES: list[dict[str, Any]] = [
-    {"areas": [{"region": "calf", "side": "left", "pain": 3, "kind": "soreness", "hours_since_run": 20}],
-     "wellbeing": {"sleep_hours": 7, "fatigue": 3}, "load": {"acute_km_7d": 40, "chronic_km_per_week_28d": 38}},
-    {"areas": [{"region": "quadriceps", "side": "both", "pain": 5, "kind": "soreness", "hours_since_run": 30},
-               {"region": "knee", "side": "right", "pain": 2, "kind": "aching", "trend": "same"}],
-     "wellbeing": {"sleep_hours": 6, "fatigue": 6}, "load": {"acute_km_7d": 55, "chronic_km_per_week_28d": 45,
-                                                            "planned_session_min": 50}},
-    {"areas": [], "wellbeing": {"sleep_hours": 8, "fatigue": 2},
-     "load": {"acute_km_7d": 30, "chronic_km_per_week_28d": 32,
-              "last_session": {"duration_min": 60, "temperature_c": 27, "fluid_consumed_l": 0.5}}},
-    {"areas": [{"region": "achilles", "side": "left", "pain": 4, "kind": "aching", "days_since_onset": 5,
-                "trend": "better"}, {"region": "hamstrings", "side": "left", "pain": 2, "kind": "soreness"}],
-     "wellbeing": {"sleep_hours": 7.5, "fatigue": 4}},
+    {
+        "areas": [{"region": "calf", "side": "left", "pain": 3, "kind": "soreness", "hours_since_run": 20}],
+        "wellbeing": {"sleep_hours": 7, "fatigue": 3},
+        "load": {"acute_km_7d": 40, "chronic_km_per_week_28d": 38},
+    },
+    {
+        "areas": [
+            {"region": "quadriceps", "side": "both", "pain": 5, "kind": "soreness", "hours_since_run": 30},
+            {"region": "knee", "side": "right", "pain": 2, "kind": "aching", "trend": "same"},
+        ],
+        "wellbeing": {"sleep_hours": 6, "fatigue": 6},
+        "load": {"acute_km_7d": 55, "chronic_km_per_week_28d": 45, "planned_session_min": 50},
+    },
+    {
+        "areas": [],
+        "wellbeing": {"sleep_hours": 8, "fatigue": 2},
+        "load": {
+            "acute_km_7d": 30,
+            "chronic_km_per_week_28d": 32,
+            "last_session": {"duration_min": 60, "temperature_c": 27, "fluid_consumed_l": 0.5},
+        },
+    },
+    {
+        "areas": [
+            {
+                "region": "achilles",
+                "side": "left",
+                "pain": 4,
+                "kind": "aching",
+                "days_since_onset": 5,
+                "trend": "better",
+            },
+            {"region": "hamstrings", "side": "left", "pain": 2, "kind": "soreness"},
+        ],
+        "wellbeing": {"sleep_hours": 7.5, "fatigue": 4},
+    },
 ]
 FIRST_NAMES = ("Ana", "Ben", "Chloe", "Dev", "Eva", "Finn", "Grace", "Hugo", "Ines", "Jon", "Kai", "Lena")
 
@@ -64,8 +88,15 @@ class CoachDb:
     last_day: date
 
 
-def make_coach_db(root: Path, athletes: int = 200, years: int = 3, end: date | None = None,
-                  seed: int = 7, with_plans: bool = True, days: int | None = None) -> CoachDb:
+def make_coach_db(
+    root: Path,
+    athletes: int = 200,
+    years: int = 3,
+    end: date | None = None,
+    seed: int = 7,
+    with_plans: bool = True,
+    days: int | None = None,
+) -> CoachDb:
     """Write a data folder at ``root`` with ``athletes`` athletes, one check-in a day for ``years`` years
     (or for ``days`` days if given), the last on ``end`` (default today)."""
     rng = random.Random(seed)
@@ -81,20 +112,33 @@ def make_coach_db(root: Path, athletes: int = 200, years: int = 3, end: date | N
         athlete_id = secrets.token_hex(6)
         ids.append(athlete_id)
         folder = make_private_dir(root / ATHLETES_DIR / athlete_id)
-        profile = {"id": athlete_id, "name": f"{FIRST_NAMES[n % len(FIRST_NAMES)]} Runner {n + 1:03d}",
-                   "experience": ("beginner", "intermediate", "advanced")[n % 3],
-                   "body_mass_kg": round(rng.uniform(48, 90), 1), "age": rng.randint(16, 70), "notes": "",
-                   "units": "metric", "archived": False, "created_at": "2023-01-01T00:00:00+00:00"}
+        profile = {
+            "id": athlete_id,
+            "name": f"{FIRST_NAMES[n % len(FIRST_NAMES)]} Runner {n + 1:03d}",
+            "experience": ("beginner", "intermediate", "advanced")[n % 3],
+            "body_mass_kg": round(rng.uniform(48, 90), 1),
+            "age": rng.randint(16, 70),
+            "notes": "",
+            "units": "metric",
+            "archived": False,
+            "created_at": "2023-01-01T00:00:00+00:00",
+        }
         _write(folder / PROFILE_FILE, "profile", {"profile": {"1": profile}})
         by_month: dict[tuple[int, int], dict[str, Any]] = {}
         last = None
         for day in days_list:
             t = (n + day.toordinal()) % len(TEMPLATES)
             ci_dict, summary, plan_z = pool[(day, t)]
-            doc = {"id": f"{day.isoformat()}-{rng.getrandbits(32):08x}", "date": day.isoformat(),
-                   "saved_at": datetime(day.year, day.month, day.day, 7, tzinfo=timezone.utc).isoformat(
-                       timespec="microseconds"),
-                   "planner_version": "bench", "check_in": ci_dict, "summary": summary}
+            doc = {
+                "id": f"{day.isoformat()}-{rng.getrandbits(32):08x}",
+                "date": day.isoformat(),
+                "saved_at": datetime(day.year, day.month, day.day, 7, tzinfo=timezone.utc).isoformat(
+                    timespec="microseconds"
+                ),
+                "planner_version": "bench",
+                "check_in": ci_dict,
+                "summary": summary,
+            }
             month = by_month.setdefault((day.year, day.month), {"checkins": {}, "plans": {}})
             month["checkins"][str(len(month["checkins"]) + 1)] = doc
             if with_plans:
@@ -134,5 +178,6 @@ if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="coach-db-"))
     t0 = time.perf_counter()
     info = make_coach_db(target)
-    print(f"{info.checkins} check-ins for {len(info.athlete_ids)} athletes in {target} "
-          f"({time.perf_counter() - t0:.1f} s)")
+    print(
+        f"{info.checkins} check-ins for {len(info.athlete_ids)} athletes in {target} ({time.perf_counter() - t0:.1f} s)"
+    )

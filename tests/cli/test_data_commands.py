@@ -18,8 +18,14 @@ CHECKIN = {"date": "2024-05-02", "areas": [{"region": "calf", "side": "left", "p
 def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "RECOVERY_PLANNER_HOME"}
     env["RECOVERY_PLANNER_HOME"] = str(data_dir.parent / "never-used")
-    return subprocess.run([sys.executable, "-m", "recovery_planner", *args, "--data-dir", str(data_dir)],
-                          input=stdin, capture_output=True, text=True, timeout=60, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "recovery_planner", *args, "--data-dir", str(data_dir)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
 
 
 @pytest.fixture
@@ -46,27 +52,32 @@ def test_checkin_add_then_history_in_every_format(data_dir: Path, tmp_path: Path
     f.write_text(json.dumps(CHECKIN))
     first = run(data_dir, "checkin", "add", str(f), "--athlete", "ana lopez")
     assert first.returncode == 0, first.stderr
-    second = run(data_dir, "checkin", "add", "-", "--athlete", "Ana Lopez",
-                 stdin=json.dumps({**CHECKIN, "date": "2024-05-01"}))
+    second = run(
+        data_dir, "checkin", "add", "-", "--athlete", "Ana Lopez", stdin=json.dumps({**CHECKIN, "date": "2024-05-01"})
+    )
     ids = [first.stdout.strip(), second.stdout.strip()]
     assert ids[0].startswith("2024-05-02-") and ids[1].startswith("2024-05-01-")
     hist = json.loads(run(data_dir, "history", "--athlete", "Ana Lopez", "--format", "json").stdout)
     assert [h["id"] for h in hist] == ids[::-1]
     assert hist[1]["check_in"]["areas"][0]["pain"] == 6 and hist[1]["plan"]["start"] == "2024-05-02"
     assert hist[1]["check_in"]["athlete"]["experience"] == "intermediate"  # filled from the profile
-    rows = list(csv.DictReader(io.StringIO(run(data_dir, "history", "--athlete", "Ana Lopez",
-                                                "--format", "csv").stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(run(data_dir, "history", "--athlete", "Ana Lopez", "--format", "csv").stdout))
+    )
     assert [r["id"] for r in rows] == ids[::-1] and rows[1]["worst_region"] == "calf"
     text = run(data_dir, "history", "--athlete", "Ana Lopez").stdout
     assert ids[0] in text
     assert "last check-in 2024-05-02" in run(data_dir, "athletes", "list").stdout
 
 
-@pytest.mark.parametrize("stdin, message", [
-    ('{"date": ', "not valid JSON"),
-    (json.dumps({"areas": [{"region": "calf", "side": "up", "pain": 16, "kind": "sharp"}]}), "areas[0].side"),
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    "stdin, message",
+    [
+        ('{"date": ', "not valid JSON"),
+        (json.dumps({"areas": [{"region": "calf", "side": "up", "pain": 16, "kind": "sharp"}]}), "areas[0].side"),
+        ("", "empty"),
+    ],
+)
 def test_bad_check_in_exits_2_and_writes_nothing(data_dir: Path, stdin: str, message: str) -> None:
     out = run(data_dir, "checkin", "add", "-", "--athlete", "Ana Lopez", stdin=stdin)
     assert out.returncode == 2 and message in out.stderr and out.stdout == ""

@@ -11,8 +11,9 @@ CASES = json.loads((Path(__file__).parents[1] / "data" / "vignettes.json").read_
 
 
 def run(args, stdin=""):
-    return subprocess.run([sys.executable, "-m", "recovery_planner", *args], input=stdin, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "recovery_planner", *args], input=stdin, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_one_check_in_gives_one_plan_object():
@@ -41,16 +42,20 @@ def test_text_format_is_readable():
     assert "Before running again" in p.stdout
 
 
-@pytest.mark.parametrize(("stdin", "message"), [
-    ("{nope", "not valid JSON (line 1"),
-    ("", "is empty"),
-    ("42", "a check-in must be a JSON object"),
-    (json.dumps({"areas": [{"region": "calf", "side": "left", "pain": 14, "kind": "aching"}]}),
-     "areas[0].pain: must be 0-10, got 14"),
-    (json.dumps({"areas": [{"region": "elbow", "side": "left", "pain": 3, "kind": "aching"}]}),
-     "areas[0].region"),
-    (json.dumps([{"areas": []}, {"areas": "x"}]), "[1].areas: must be a list"),
-])
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        ("{nope", "not valid JSON (line 1"),
+        ("", "is empty"),
+        ("42", "a check-in must be a JSON object"),
+        (
+            json.dumps({"areas": [{"region": "calf", "side": "left", "pain": 14, "kind": "aching"}]}),
+            "areas[0].pain: must be 0-10, got 14",
+        ),
+        (json.dumps({"areas": [{"region": "elbow", "side": "left", "pain": 3, "kind": "aching"}]}), "areas[0].region"),
+        (json.dumps([{"areas": []}, {"areas": "x"}]), "[1].areas: must be a list"),
+    ],
+)
 def test_bad_input_exits_2_with_the_field_named(stdin, message):
     p = run(["plan", "-"], stdin)
     assert p.returncode == 2
@@ -66,8 +71,10 @@ def test_missing_file_and_bad_days(tmp_path):
 
 
 def test_plan_command_does_not_load_qt():
-    code = ("import sys, io, json; sys.stdin = io.StringIO('{}'); from recovery_planner.cli.main import main; "
-            "main(['plan', '-']); assert 'PySide6' not in sys.modules, 'Qt imported'")
+    code = (
+        "import sys, io, json; sys.stdin = io.StringIO('{}'); from recovery_planner.cli.main import main; "
+        "main(['plan', '-']); assert 'PySide6' not in sys.modules, 'Qt imported'"
+    )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
 
@@ -83,8 +90,12 @@ def test_app_start_reports_unopenable_data_folder(tmp_path):
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "index.json").write_text('{"_meta": {"1": {"format": 99}}, "athletes": {}}')
-    p = subprocess.run([sys.executable, "-m", "recovery_planner", "--data-dir", str(folder),
-                        "--quit-after-first-paint"], capture_output=True, text=True, timeout=60,
-                       env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    p = subprocess.run(
+        [sys.executable, "-m", "recovery_planner", "--data-dir", str(folder), "--quit-after-first-paint"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert p.returncode in (0, 3), p.stderr
     assert "Traceback" not in p.stderr

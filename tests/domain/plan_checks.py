@@ -39,8 +39,10 @@ def expectation_errors(plan: dict[str, Any], exp: dict[str, Any]) -> list[str]:
     ks = kinds(plan)
     if not plan["plan_suppressed"]:
         days = plan["days"]
-        if exp.get("running_allowed_day1") is not None and (days[0]["running"] != "none") != exp[
-                "running_allowed_day1"]:
+        if (
+            exp.get("running_allowed_day1") is not None
+            and (days[0]["running"] != "none") != exp["running_allowed_day1"]
+        ):
             errs.append(f"day 1 running is {days[0]['running']}")
         cap = exp.get("max_run_intensity_days_1_3")
         if cap and max(RUN_ORDER[d["running"]] for d in days[:3]) > RUN_ORDER[cap]:
@@ -53,6 +55,7 @@ def expectation_errors(plan: dict[str, Any], exp: dict[str, Any]) -> list[str]:
     errs += [f"includes {k}" for k in exp.get("must_not_include", []) if k in ks]
     for region, banned in exp.get("must_not_include_for_region", {}).items():
         for day in plan["days"]:
-            errs += [f"{it['kind']} on {region}" for it in day["items"]
-                     if it["region"] == region and it["kind"] in banned]
+            errs += [
+                f"{it['kind']} on {region}" for it in day["items"] if it["region"] == region and it["kind"] in banned
+            ]
     return errs

@@ -35,11 +35,17 @@ def check_ins(draw, max_areas=4):
         symptoms["morning_stiffness_min"] = draw(st.integers(0, 60))
     return {
         "date": "2026-03-02",
-        "athlete": {"experience": draw(st.sampled_from(EXPERIENCE)), "body_mass_kg": draw(st.integers(40, 120)),
-                    "age": draw(st.integers(14, 80))},
-        "wellbeing": {"sleep_hours": draw(st.sampled_from([4, 5.5, 6, 7, 8, 9])),
-                      "fatigue": draw(st.integers(0, 10)), "resting_hr_elevated": draw(st.booleans()),
-                      "hot_weather": draw(st.booleans())},
+        "athlete": {
+            "experience": draw(st.sampled_from(EXPERIENCE)),
+            "body_mass_kg": draw(st.integers(40, 120)),
+            "age": draw(st.integers(14, 80)),
+        },
+        "wellbeing": {
+            "sleep_hours": draw(st.sampled_from([4, 5.5, 6, 7, 8, 9])),
+            "fatigue": draw(st.integers(0, 10)),
+            "resting_hr_elevated": draw(st.booleans()),
+            "hot_weather": draw(st.booleans()),
+        },
         "areas": draw(st.lists(areas(), max_size=max_areas)),
         "symptoms": symptoms,
         "load": {"acute_km_7d": draw(st.integers(0, 150)), "chronic_km_per_week_28d": draw(st.integers(0, 120))},

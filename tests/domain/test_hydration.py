@@ -9,8 +9,14 @@ from recovery_planner.domain.hydration import estimated_sweat_rate, hydration_ad
 
 
 def check_in(**load):
-    return parse_check_in({"athlete": {"experience": "advanced", "body_mass_kg": load.pop("mass")},
-                           "wellbeing": load.pop("wellbeing", {}), "load": load}, date(2026, 3, 2))
+    return parse_check_in(
+        {
+            "athlete": {"experience": "advanced", "body_mass_kg": load.pop("mass")},
+            "wellbeing": load.pop("wellbeing", {}),
+            "load": load,
+        },
+        date(2026, 3, 2),
+    )
 
 
 def test_temperate_hour_is_drink_to_thirst():
@@ -22,8 +28,9 @@ def test_temperate_hour_is_drink_to_thirst():
 
 
 def test_hot_75_minutes_with_some_drinking():
-    advice = hydration_advice(check_in(mass=62, wellbeing={"hot_weather": True},
-                                       last_session={"duration_min": 75, "fluid_consumed_l": 0.3}))
+    advice = hydration_advice(
+        check_in(mass=62, wellbeing={"hot_weather": True}, last_session={"duration_min": 75, "fluid_consumed_l": 0.3})
+    )
     assert advice.sweat_rate_l_per_h == pytest.approx(1.24)
     assert advice.during_run_l == pytest.approx((0.31, 1.55))
     assert advice.post_run_l == pytest.approx((1.5625, 1.875))
@@ -32,8 +39,16 @@ def test_hot_75_minutes_with_some_drinking():
 
 
 def test_measured_sweat_test():
-    advice = hydration_advice(check_in(mass=66, planned_session_min=90, last_session={
-        "duration_min": 70, "sweat_test": {"bm_pre": 66.0, "bm_post": 65.1, "fluid_in": 0.4, "urine_out": 0}}))
+    advice = hydration_advice(
+        check_in(
+            mass=66,
+            planned_session_min=90,
+            last_session={
+                "duration_min": 70,
+                "sweat_test": {"bm_pre": 66.0, "bm_post": 65.1, "fluid_in": 0.4, "urine_out": 0},
+            },
+        )
+    )
     assert advice.measured
     assert advice.sweat_rate_l_per_h == pytest.approx(1.114, abs=0.001)
     assert advice.post_run_l == pytest.approx((1.125, 1.35))

@@ -39,10 +39,12 @@ def course(region: str, side: str, pains: list[float], kind: str = "soreness", s
 
 
 def test_pain_series_follows_the_check_ins_and_breaks_after_an_area_clears():
-    history = [entry(0, area("calf", "left", 5), area("quadriceps", "both", 3)),
-               entry(1, area("calf", "left", 3)),
-               entry(2, area("calf", "left", 2)),
-               entry(3, area("quadriceps", "both", 4))]
+    history = [
+        entry(0, area("calf", "left", 5), area("quadriceps", "both", 3)),
+        entry(1, area("calf", "left", 3)),
+        entry(2, area("calf", "left", 2)),
+        entry(3, area("quadriceps", "both", 4)),
+    ]
     series = {s.key: s for s in pain_series(history)}
     assert list(series) == [("quadriceps", "both"), ("calf", "left")]  # region order
     quads = series[("quadriceps", "both")]
@@ -64,15 +66,17 @@ def test_expected_doms_curve_rises_peaks_at_24_to_72_hours_and_is_gone_by_day_7(
     assert max(pains) == 6 and 1 <= peak_day <= 3
     assert pains[0] < pains[days.index(1.0)]  # rising in the first 24 h
     assert pains[-1] == 0 and days[-1] == 7
-    assert all(a >= b for a, b in zip(pains[pains.index(6):], pains[pains.index(6) + 1:], strict=False))
+    assert all(a >= b for a, b in zip(pains[pains.index(6) :], pains[pains.index(6) + 1 :], strict=False))
     assert expected_doms_curve(20)[4][1] == 10  # clamped to the scale
     assert expected_doms_curve(4, onset_day=10)[0][0] == 10
 
 
 def test_expected_course_is_anchored_at_onset_and_scaled_to_early_pain():
-    history = [entry(0, area("quadriceps", "both", 3, hours_since_run=24)),
-               entry(1, area("quadriceps", "both", 5)),
-               entry(2, area("quadriceps", "both", 2))]
+    history = [
+        entry(0, area("quadriceps", "both", 3, hours_since_run=24)),
+        entry(1, area("quadriceps", "both", 5)),
+        entry(2, area("quadriceps", "both", 2)),
+    ]
     course_ = expected_course(history)
     assert course_ is not None
     assert course_.onset == D0 - timedelta(days=1)
@@ -150,11 +154,20 @@ def test_not_settling_raises_the_planned_referral_and_stops_running():
 
 def test_change_by_region_per_leg():
     first = {"areas": [area("quadriceps", "both", 5), area("calf", "left", 3), area("knee", "right", 4)]}
-    latest = {"areas": [area("quadriceps", "left", 2), area("calf", "left", 5), area("knee", "right", 4.5),
-                        area("shin", "right", 2)]}
+    latest = {
+        "areas": [
+            area("quadriceps", "left", 2),
+            area("calf", "left", 5),
+            area("knee", "right", 4.5),
+            area("shin", "right", 2),
+        ]
+    }
     assert change_by_region(first, latest) == {
-        ("quadriceps", "left"): "better", ("quadriceps", "right"): "resolved", ("knee", "right"): "same",
-        ("shin", "right"): "new", ("calf", "left"): "worse",
+        ("quadriceps", "left"): "better",
+        ("quadriceps", "right"): "resolved",
+        ("knee", "right"): "same",
+        ("shin", "right"): "new",
+        ("calf", "left"): "worse",
     }
 
 

@@ -23,6 +23,7 @@ def test_domain_imports_only_the_standard_library_and_itself():
 
 
 def test_domain_reads_no_clock():
-    offenders = [p.name for p in DOMAIN.glob("*.py") if "date.today" in p.read_text()
-                 or "datetime.now" in p.read_text()]
+    offenders = [
+        p.name for p in DOMAIN.glob("*.py") if "date.today" in p.read_text() or "datetime.now" in p.read_text()
+    ]
     assert offenders == []

@@ -19,8 +19,14 @@ from recovery_planner.domain.roster import (
 TODAY = date(2026, 3, 10)
 
 
-def row(name: str, running: str | None = "normal", urgency: str | None = "none", trend: str | None = None,
-        days_ago: int | None = 0, archived: bool = False) -> RosterEntry:
+def row(
+    name: str,
+    running: str | None = "normal",
+    urgency: str | None = "none",
+    trend: str | None = None,
+    days_ago: int | None = 0,
+    archived: bool = False,
+) -> RosterEntry:
     last = None if days_ago is None else TODAY - timedelta(days=days_ago)
     return RosterEntry(name.lower(), name, last, running, urgency, "calf", "left", 3, trend, archived)
 
@@ -48,7 +54,9 @@ def test_status_has_words_not_only_colour():
 
 def test_roster_orders_by_status_then_worsening_then_recency_then_name():
     entries = [
-        row("Green old", days_ago=5), row("Green new", days_ago=1), row("Never", days_ago=None),
+        row("Green old", days_ago=5),
+        row("Green new", days_ago=1),
+        row("Never", days_ago=None),
         row("Amber better", running="easy", trend="better", days_ago=0),
         row("Amber worse", running="easy", trend="worse", days_ago=4),
         row("Red prompt", urgency="prompt", running="none", trend="better"),
@@ -57,8 +65,17 @@ def test_roster_orders_by_status_then_worsening_then_recency_then_name():
         row("Green worse", trend="worse", days_ago=6),
     ]
     names = [e.name for e in roster_order(entries)]
-    assert names == ["Red urgent", "Red prompt", "Amber worse", "Amber better", "Green worse", "Green new",
-                     "Green old", "Never", "Archived red"]
+    assert names == [
+        "Red urgent",
+        "Red prompt",
+        "Amber worse",
+        "Amber better",
+        "Green worse",
+        "Green new",
+        "Green old",
+        "Never",
+        "Archived red",
+    ]
 
 
 def test_ties_are_broken_by_name():

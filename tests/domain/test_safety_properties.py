@@ -32,8 +32,7 @@ def day1(plan):
 def test_alarm_signs_mean_no_running_on_day_one(data):
     plan = plan_for(data)
     areas = data["areas"]
-    if any(a["pain"] >= 4 or a["kind"] == "sharp" or a["swelling"] or a["numbness"] or a["gait_change"]
-           for a in areas):
+    if any(a["pain"] >= 4 or a["kind"] == "sharp" or a["swelling"] or a["numbness"] or a["gait_change"] for a in areas):
         assert day1(plan) == "none"
 
 
@@ -58,8 +57,15 @@ def test_red_flags_are_never_ignored(data):
         assert plan["plan_suppressed"] and urgency == URGENCY["emergency"]
     if sym.get("calf_warmth_redness"):
         assert plan["plan_suppressed"] and urgency >= URGENCY["urgent"]
-    flags = ("focal_bone_tenderness", "night_or_rest_pain", "unable_to_bear_weight_4_steps", "radiating_pain",
-             "limited_rom", "locking_or_giving_way", "bony_tenderness_ottawa")
+    flags = (
+        "focal_bone_tenderness",
+        "night_or_rest_pain",
+        "unable_to_bear_weight_4_steps",
+        "radiating_pain",
+        "limited_rom",
+        "locking_or_giving_way",
+        "bony_tenderness_ottawa",
+    )
     if any(sym.get(f) for f in flags):
         assert urgency >= URGENCY["prompt"] and plan["no_running_until_cleared"]
     if plan["referral"]["urgency"] != "none":
@@ -121,12 +127,22 @@ def test_same_check_in_gives_the_same_plan(data, days):
 
 
 @MANY
-@given(st.sampled_from(["beginner", "intermediate", "advanced"]), st.integers(40, 110), st.integers(16, 70),
-       st.floats(7, 10), st.integers(0, 3))
+@given(
+    st.sampled_from(["beginner", "intermediate", "advanced"]),
+    st.integers(40, 110),
+    st.integers(16, 70),
+    st.floats(7, 10),
+    st.integers(0, 3),
+)
 def test_healthy_rested_runner_may_train(experience, mass, age, sleep, fatigue):
-    data = {"date": "2026-03-02", "athlete": {"experience": experience, "body_mass_kg": mass, "age": age},
-            "wellbeing": {"sleep_hours": sleep, "fatigue": fatigue}, "areas": [], "symptoms": {},
-            "load": {"acute_km_7d": 30, "chronic_km_per_week_28d": 30}}
+    data = {
+        "date": "2026-03-02",
+        "athlete": {"experience": experience, "body_mass_kg": mass, "age": age},
+        "wellbeing": {"sleep_hours": sleep, "fatigue": fatigue},
+        "areas": [],
+        "symptoms": {},
+        "load": {"acute_km_7d": 30, "chronic_km_per_week_28d": 30},
+    }
     plan = plan_for(data)
     assert day1(plan) == "normal"
     assert plan["referral"]["urgency"] == "none"

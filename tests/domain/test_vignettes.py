@@ -25,8 +25,7 @@ def test_vignette_gets_safe_plan(case):
     assert expectation_errors(plan, case["expected"]) == []
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["expected"].get("should_include")],
-                         ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", [c for c in CASES if c["expected"].get("should_include")], ids=lambda c: c["id"])
 def test_vignette_includes_good_practice(case):
     plan = build_plan(parse_check_in(case["check_in"], TODAY)).to_dict()
     assert set(case["expected"]["should_include"]) <= kinds(plan)
@@ -37,8 +36,11 @@ def test_measured_sweat_test_vignette_hydration():
     hyd = build_plan(parse_check_in(case["check_in"], TODAY)).to_dict()["hydration"]
     want = case["expected"]["hydration"]
     assert close(hyd["sweat_rate_l_per_h"], want["sweat_rate_l_per_h"])
-    for got, exp in ((hyd["post_run_l"], want["post_run_fluid_l"]), (hyd["during_run_l"],
-                     want["planned_session_during_l"]), (hyd["pre_run_l"], want["pre_run_fluid_l"])):
+    for got, exp in (
+        (hyd["post_run_l"], want["post_run_fluid_l"]),
+        (hyd["during_run_l"], want["planned_session_during_l"]),
+        (hyd["pre_run_l"], want["pre_run_fluid_l"]),
+    ):
         assert all(close(g, e) for g, e in zip(got, exp, strict=True)), (got, exp)
 
 

@@ -15,9 +15,11 @@ from recovery_planner.storage import Repository
 
 
 def make_check_in(day: date, pain: float = 4, region: str = "calf", **extra: Any) -> CheckIn:
-    data = {"date": day.isoformat(),
-            "areas": [{"region": region, "side": "left", "pain": pain, "kind": "soreness", "hours_since_run": 20}],
-            **extra}
+    data = {
+        "date": day.isoformat(),
+        "areas": [{"region": region, "side": "left", "pain": pain, "kind": "soreness", "hours_since_run": 20}],
+        **extra,
+    }
     return parse_check_in(data, day)
 
 

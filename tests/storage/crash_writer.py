@@ -23,9 +23,20 @@ def main() -> None:
     athletes = [a.id for a in repo.list_athletes()]
     while True:
         day = date(2024, 1, 1) + timedelta(days=rng.randrange(366))
-        ci = parse_check_in({"date": day.isoformat(), "areas": [
-            {"region": rng.choice(["calf", "knee", "shin"]), "side": "left", "pain": rng.randint(0, 8),
-             "kind": "soreness"}]}, day)
+        ci = parse_check_in(
+            {
+                "date": day.isoformat(),
+                "areas": [
+                    {
+                        "region": rng.choice(["calf", "knee", "shin"]),
+                        "side": "left",
+                        "pain": rng.randint(0, 8),
+                        "kind": "soreness",
+                    }
+                ],
+            },
+            day,
+        )
         athlete = rng.choice(athletes)
         rec = repo.add_check_in(athlete, ci, build_plan(ci))
         print(f"{athlete} {rec.id}", flush=True)

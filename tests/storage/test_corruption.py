@@ -36,8 +36,14 @@ def _garbage(p: Path) -> None:
 
 
 def _wrong_shape(p: Path) -> None:
-    p.write_text(json.dumps({"_meta": {"1": {"schema_version": 1, "kind": "checkins"}},
-                             "checkins": {"1": {"id": 5, "note": "not a check-in"}}}))
+    p.write_text(
+        json.dumps(
+            {
+                "_meta": {"1": {"schema_version": 1, "kind": "checkins"}},
+                "checkins": {"1": {"id": 5, "note": "not a check-in"}},
+            }
+        )
+    )
 
 
 def _empty(p: Path) -> None:

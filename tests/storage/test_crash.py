@@ -26,8 +26,12 @@ PARALLEL = 3  # writers run side by side, as the app and the CLI may: the lock i
 
 def _run_and_kill(data_dir: Path, seed: int, rng: random.Random) -> list[str]:
     """Start a writer, kill it with SIGKILL at a random moment; return the lines it acknowledged."""
-    proc = subprocess.Popen([sys.executable, str(WRITER), str(data_dir), str(seed)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER), str(data_dir), str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     acked: list[str] = []
     first = threading.Event()
 
@@ -89,4 +93,3 @@ def _any_plan():
     from .conftest import planned
 
     return planned(date(2024, 6, 1))
-

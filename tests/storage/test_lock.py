@@ -44,8 +44,12 @@ WRITER = textwrap.dedent("""
 
 
 def _python(code: str, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", code.format(root=str(ROOT)), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code.format(root=str(ROOT)), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_second_writer_gets_a_clear_message_then_succeeds(repo: Repository) -> None:

@@ -25,12 +25,19 @@ TODAY = date(2026, 3, 2)
 
 def dark_palette() -> QPalette:
     p = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#1e1f22"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
-                         (QPalette.ColorRole.Base, "#2b2d30"), (QPalette.ColorRole.AlternateBase, "#323438"),
-                         (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#2b2d30"),
-                         (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#3d6fb6"),
-                         (QPalette.ColorRole.PlaceholderText, "#9a9a9a"), (QPalette.ColorRole.ToolTipBase, "#2b2d30"),
-                         (QPalette.ColorRole.ToolTipText, "#e6e6e6")):
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#1e1f22"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#2b2d30"),
+        (QPalette.ColorRole.AlternateBase, "#323438"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#2b2d30"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Highlight, "#3d6fb6"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+        (QPalette.ColorRole.ToolTipBase, "#2b2d30"),
+        (QPalette.ColorRole.ToolTipText, "#e6e6e6"),
+    ):
         p.setColor(role, QColor(colour))
     return p
 
@@ -76,8 +83,7 @@ def squad_window(folder: Path) -> MainWindow:
         athlete = repo.add_athlete(name, experience="intermediate", body_mass_kg=65).id
         for i, (region, side, pain, kind) in enumerate(days):
             day = TODAY - timedelta(days=len(days) - 1 - i)
-            data = {"date": day.isoformat(), "areas": [{"region": region, "side": side, "pain": pain,
-                                                       "kind": kind}]}
+            data = {"date": day.isoformat(), "areas": [{"region": region, "side": side, "pain": pain, "kind": kind}]}
             operations.save_check_in(repo, athlete, data, 7, day)
     window = MainWindow(repo, today=TODAY)
     window.resize(1200, 700)

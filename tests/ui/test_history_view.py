@@ -18,8 +18,14 @@ from recovery_planner.ui.history_view import HistoryView
 D0 = date(2026, 3, 2)
 
 
-def make_history(pains: list[float], region: str = "quadriceps", side: str = "both", kind: str = "soreness",
-                 extra: tuple[tuple[str, str, float], ...] = (), start: date = D0) -> list[HistoryEntry]:
+def make_history(
+    pains: list[float],
+    region: str = "quadriceps",
+    side: str = "both",
+    kind: str = "soreness",
+    extra: tuple[tuple[str, str, float], ...] = (),
+    start: date = D0,
+) -> list[HistoryEntry]:
     """Daily check-ins with real plans; ``extra`` areas are marked on the first check-in only."""
     out = []
     for i, pain in enumerate(pains):
@@ -67,8 +73,11 @@ def test_chart_plots_the_real_pain_series_and_the_expected_course(view):
     assert expected.get_ydata()[-1] == 0
     assert expected.get_xdata()[-1] - expected.get_xdata()[0] == 7  # gone by about day 7
     assert ax.get_ylim()[0] == 0 and ax.get_ylim()[1] >= 10
-    assert view.chart.legend_items() == ["Quadriceps, both legs", "Left calf",
-                                         "Usual course of muscle soreness (Quadriceps, both legs)"]
+    assert view.chart.legend_items() == [
+        "Quadriceps, both legs",
+        "Left calf",
+        "Usual course of muscle soreness (Quadriceps, both legs)",
+    ]
     assert view.warning_text() is None
 
 

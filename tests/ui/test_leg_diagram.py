@@ -54,8 +54,11 @@ def inside_point(path: QPainterPath, near: QPointF, margin: int = 2) -> QPoint:
                 if max(abs(dx), abs(dy)) != radius:
                     continue
                 p = QPoint(cx + dx, cy + dy)
-                ring = [QPointF(p.x() + ox, p.y() + oy) for ox in range(-margin, margin + 1, margin)
-                        for oy in range(-margin, margin + 1, margin)]
+                ring = [
+                    QPointF(p.x() + ox, p.y() + oy)
+                    for ox in range(-margin, margin + 1, margin)
+                    for oy in range(-margin, margin + 1, margin)
+                ]
                 if all(path.contains(q) for q in ring):
                     return p
     raise AssertionError("no interior point found")
@@ -134,8 +137,12 @@ def focus_diagram(qtbot, diagram: LegDiagramWidget) -> None:
 def test_svg_has_every_spot_with_anchor_inside() -> None:
     geometry = load_geometry()
     keys = {s.key for s in geometry.spots}
-    expected = {(v, r, s) for v, regions in (("front", FRONT_REGIONS), ("back", BACK_REGIONS))
-                for r in regions for s in LEG_SIDES}
+    expected = {
+        (v, r, s)
+        for v, regions in (("front", FRONT_REGIONS), ("back", BACK_REGIONS))
+        for r in regions
+        for s in LEG_SIDES
+    }
     assert keys == expected
     assert len(geometry.bodies) == len(VIEWS)
     for spot in geometry.spots:
@@ -203,10 +210,16 @@ def test_pain_text_is_readable_on_every_pain_colour(pain: float) -> None:
 def test_pain_scale_stays_ordered_under_deuteranopia_and_protanopia() -> None:
     """Machado et al. (2009) simulation: simulated lightness must still fall step by step."""
     matrices = {
-        "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
-                         (-0.011820, 0.042940, 0.968881)),
-        "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
-                       (-0.003882, -0.048116, 1.051998)),
+        "deuteranopia": (
+            (0.367322, 0.860646, -0.227968),
+            (0.280085, 0.672501, 0.047413),
+            (-0.011820, 0.042940, 0.968881),
+        ),
+        "protanopia": (
+            (0.152286, 1.052583, -0.204868),
+            (0.114503, 0.786281, 0.099216),
+            (-0.003882, -0.048116, 1.051998),
+        ),
     }
 
     def lin(c: float) -> float:
@@ -248,10 +261,10 @@ def test_press_and_release_on_different_spots_is_not_a_click(qtbot, diagram: Leg
     a, b = ("front", "knee", "left"), ("front", "shin", "left")
     clicked: list[tuple[str, str]] = []
     diagram.spot_clicked.connect(lambda region, side: clicked.append((region, side)))
-    qtbot.mousePress(diagram, Qt.MouseButton.LeftButton, pos=inside_point(diagram.spot_path(a),
-                                                                           diagram.spot_center(a)))
-    qtbot.mouseRelease(diagram, Qt.MouseButton.LeftButton, pos=inside_point(diagram.spot_path(b),
-                                                                             diagram.spot_center(b)))
+    qtbot.mousePress(diagram, Qt.MouseButton.LeftButton, pos=inside_point(diagram.spot_path(a), diagram.spot_center(a)))
+    qtbot.mouseRelease(
+        diagram, Qt.MouseButton.LeftButton, pos=inside_point(diagram.spot_path(b), diagram.spot_center(b))
+    )
     assert clicked == []
 
 
@@ -388,8 +401,9 @@ def test_accessible_name_follows_focus_and_marks(qtbot, diagram: LegDiagramWidge
 
 def test_click_moves_keyboard_focus_to_the_spot(qtbot, diagram: LegDiagramWidget) -> None:
     key = ("back", "glutes", "right")
-    qtbot.mouseClick(diagram, Qt.MouseButton.LeftButton,
-                     pos=inside_point(diagram.spot_path(key), diagram.spot_center(key)))
+    qtbot.mouseClick(
+        diagram, Qt.MouseButton.LeftButton, pos=inside_point(diagram.spot_path(key), diagram.spot_center(key))
+    )
     assert diagram.focused_spot() == key
 
 
@@ -403,8 +417,15 @@ def test_set_marks_expands_both_and_rejects_unknown(diagram: LegDiagramWidget) -
         diagram.set_focused_spot(("front", "calf", "left"))  # the calf is drawn in the back view only
 
 
-@pytest.mark.parametrize("key,pain", [(("front", "quadriceps", "left"), 3), (("back", "calf", "right"), 8),
-                                      (("back", "it_band", "left"), 10), (("front", "it_band", "left"), 10)])
+@pytest.mark.parametrize(
+    "key,pain",
+    [
+        (("front", "quadriceps", "left"), 3),
+        (("back", "calf", "right"), 8),
+        (("back", "it_band", "left"), 10),
+        (("front", "it_band", "left"), 10),
+    ],
+)
 def test_marks_render_in_pain_colour(qtbot, diagram: LegDiagramWidget, key, pain) -> None:
     diagram.set_marks({(key[1], key[2]): pain})
     point = pixel_inside_away_from_label(diagram, key)
@@ -426,16 +447,18 @@ def test_renders_crisply_at_device_pixel_ratio_two(qtbot, diagram: LegDiagramWid
     # Drawn at full resolution, not a 1x picture scaled up: along a row crossing the outlines, some
     # device pixels differ from their 2x2-block partner (an upscaled image never does).
     y = round(diagram.spot_center(key).y() * 2)
-    split_pairs = sum(1 for x in range(0, image.width() - 1, 2)
-                      if image.pixelColor(x, y) != image.pixelColor(x + 1, y))
+    split_pairs = sum(1 for x in range(0, image.width() - 1, 2) if image.pixelColor(x, y) != image.pixelColor(x + 1, y))
     assert split_pairs >= 4
 
 
 def test_dark_palette_draws_a_dark_body(qtbot, diagram: LegDiagramWidget) -> None:
     light = diagram.grab().toImage()
     palette = QPalette(diagram.palette())
-    for role, color in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.Base, "#1b1c1f"),
-                        (QPalette.ColorRole.Text, "#e8eaed")):
+    for role, color in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.Base, "#1b1c1f"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+    ):
         palette.setColor(role, QColor(color))
     diagram.setPalette(palette)
     dark = diagram.grab().toImage()
@@ -484,8 +507,12 @@ def test_vector_targets_get_the_same_picture_without_bitmap_layers(tmp_path) -> 
     qp = QPainter(replayed)
     qp.drawPicture(0, 0, picture)
     qp.end()
-    differing = sum(1 for y in range(0, 380, 3) for x in range(0, 400, 3)
-                    if not close(raster.pixelColor(x, y), replayed.pixelColor(x, y), tol=40))
+    differing = sum(
+        1
+        for y in range(0, 380, 3)
+        for x in range(0, 400, 3)
+        if not close(raster.pixelColor(x, y), replayed.pixelColor(x, y), tol=40)
+    )
     assert differing < 0.02 * (400 // 3) * (380 // 3)
     pdf = tmp_path / "diagram.pdf"
     writer = QPdfWriter(str(pdf))

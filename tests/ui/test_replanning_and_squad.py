@@ -12,8 +12,11 @@ START = date(2026, 3, 2)
 
 
 def soreness(day: date, pain: int) -> dict:
-    return {"date": day.isoformat(), "athlete": {"experience": "advanced", "body_mass_kg": 70},
-            "areas": [{"region": "quadriceps", "side": "both", "pain": pain, "kind": "soreness"}]}
+    return {
+        "date": day.isoformat(),
+        "athlete": {"experience": "advanced", "body_mass_kg": 70},
+        "areas": [{"region": "quadriceps", "side": "both", "pain": pain, "kind": "soreness"}],
+    }
 
 
 def test_pain_not_settling_for_a_week_raises_the_referral(tmp_path):
@@ -44,8 +47,9 @@ def test_replanning_keeps_ticked_items(tmp_path):
     first = operations.save_check_in(repo, athlete, soreness(START, 3), 7, START)
     ticked = first.plan["days"][1]["items"][-1]["id"]  # nutrition on day 2
     operations.set_done(repo, athlete, ticked, True)
-    second = operations.save_check_in(repo, athlete, soreness(START + timedelta(days=1), 2), 7,
-                                      START + timedelta(days=1))
+    second = operations.save_check_in(
+        repo, athlete, soreness(START + timedelta(days=1), 2), 7, START + timedelta(days=1)
+    )
     assert ticked in {it["id"] for it in second.plan["days"][0]["items"]}
     assert ticked in second.done_ids
     assert len(repo.history(athlete)) == 2 and repo.get_plan(athlete, first.record.id) == first.plan
@@ -68,8 +72,10 @@ def test_coach_squad_lists_red_flags_first_and_switches_athlete(qtbot, tmp_path)
     index = squad.table.model().index(0, 0)
     qtbot.mouseClick(squad.table.viewport(), Qt.MouseButton.LeftButton, pos=squad.table.visualRect(index).center())
     assert window.athlete_id == hurt
-    qtbot.waitUntil(lambda: window.plan_view.plan is not None and window.plan_view.plan["referral"]["urgency"]
-                    == "prompt", timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.plan_view.plan is not None and window.plan_view.plan["referral"]["urgency"] == "prompt",
+        timeout=10000,
+    )
     window.close()
 
 

@@ -13,12 +13,29 @@ from recovery_planner.ui.roster import RosterView, last_check_in_text
 TODAY = date(2026, 3, 10)
 
 
-def entry(aid: str, name: str, running: str | None = "normal", urgency: str | None = "none",
-          trend: str | None = None, days_ago: int | None = 0, pain: float = 3, archived: bool = False
-          ) -> RosterEntry:
+def entry(
+    aid: str,
+    name: str,
+    running: str | None = "normal",
+    urgency: str | None = "none",
+    trend: str | None = None,
+    days_ago: int | None = 0,
+    pain: float = 3,
+    archived: bool = False,
+) -> RosterEntry:
     last = None if days_ago is None else TODAY - timedelta(days=days_ago)
-    return RosterEntry(aid, name, last, running if last else None, urgency if last else None,
-                       "calf" if last else None, "left" if last else None, pain if last else None, trend, archived)
+    return RosterEntry(
+        aid,
+        name,
+        last,
+        running if last else None,
+        urgency if last else None,
+        "calf" if last else None,
+        "left" if last else None,
+        pain if last else None,
+        trend,
+        archived,
+    )
 
 
 ENTRIES = [
