@@ -21,7 +21,7 @@ def _global_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-after-first-paint",
         action="store_true",
-        help="open the app, exit once the main window has painted (smoke tests)",
+        help=argparse.SUPPRESS,  # test switch (smoke tests, start-up benchmark): open, paint once, exit
     )
     return parser
 
