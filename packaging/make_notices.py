@@ -180,7 +180,7 @@ def render(notices: list[Notice], app_version: str) -> str:
     out = [
         f"Recovery Planner {app_version}: third-party software notices",
         "",
-        "Recovery Planner itself is distributed under the MIT licence (LICENSE.txt next to this file).",
+        "Recovery Planner itself is distributed under the MIT licence (the LICENSE file next to this one).",
         "It includes the following software, each under its own licence, reproduced below.",
         "",
         QT_NOTE,
