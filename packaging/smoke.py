@@ -194,7 +194,12 @@ def time_cli(b: Bundle, env: dict[str, str], tmp: Path, runs: int) -> tuple[floa
     for i in range(runs + 1):
         for label, cmd in cmds.items():
             t0 = time.perf_counter()
-            run([*cmd, "--data-dir", str(data), "plan", str(check_in), "--format", "json"], env, f"CLI ({label})", cwd=ROOT)
+            run(
+                [*cmd, "--data-dir", str(data), "plan", str(check_in), "--format", "json"],
+                env,
+                f"CLI ({label})",
+                cwd=ROOT,
+            )
             if i:
                 times[label].append(time.perf_counter() - t0)
     fmt = lambda xs: ", ".join(f"{x:.2f}" for x in xs)  # noqa: E731

@@ -67,8 +67,10 @@ def uninstall(share: Path) -> list[Path]:
 
 def _refresh_caches(share: Path) -> None:
     """Menus pick the entry up by themselves on most desktops; refresh the caches where the tools exist."""
-    for cmd in (["update-desktop-database", "-q", str(share / "applications")],
-                ["gtk-update-icon-cache", "-q", "-t", str(share / "icons" / "hicolor")]):
+    for cmd in (
+        ["update-desktop-database", "-q", str(share / "applications")],
+        ["gtk-update-icon-cache", "-q", "-t", str(share / "icons" / "hicolor")],
+    ):
         if shutil.which(cmd[0]) and Path(cmd[-1]).is_dir():
             subprocess.run(cmd, check=False, capture_output=True)
 

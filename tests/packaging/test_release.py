@@ -36,7 +36,18 @@ def wheel_metadata(tmp_path_factory) -> email.message.Message:
     """METADATA of a wheel built from this checkout (pip wheel, no dependencies), read from the .whl."""
     out = tmp_path_factory.mktemp("wheel")
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check", "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -82,9 +93,8 @@ def test_every_dependency_bound_has_a_reason():
             continue
         if in_list and stripped == "]":
             in_list = False
-        elif in_list and stripped.startswith('"'):
-            if "#" not in line and not lines[i - 1].strip().startswith("#"):
-                problems.append(stripped)
+        elif in_list and stripped.startswith('"') and "#" not in line and not lines[i - 1].strip().startswith("#"):
+            problems.append(stripped)
     assert problems == []
 
 
