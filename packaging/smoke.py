@@ -358,10 +358,15 @@ def report_size(b: Bundle, max_mb: float) -> None:
             f"platform's bundle carries (goal < 150 MB)"
         )
     say("  largest: " + ", ".join(f"{name} {size / 1e6:.0f} MB" for size, name in biggest))
-    if total > max_mb:
+    # The gate: on Linux the part every platform's bundle carries (the Linux-only libraries above are what
+    # Windows and macOS take from the OS, and Linux is not a release target), with a loose cap on the total.
+    gated = total - linux_only / 1e6 if linux_only else total
+    note = " (without the Linux-only libraries)" if linux_only else ""
+    say(f"size gate: {gated:.0f} MB{note}, limit {max_mb:.0f} MB")
+    if gated > max_mb or total > max_mb + 60:
         raise Failure(
-            f"bundle is {total:.0f} MB, over the {max_mb:.0f} MB limit: something large slipped in "
-            "(check the excludes in packaging/recovery_planner.spec)"
+            f"bundle is {total:.0f} MB ({gated:.0f} MB gated), over the {max_mb:.0f} MB limit: something large "
+            "slipped in (check the excludes in packaging/recovery_planner.spec)"
         )
 
 
