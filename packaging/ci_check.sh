@@ -67,6 +67,8 @@ apt_pkgs=()
 command -v makensis >/dev/null || apt_pkgs+=(nsis)
 command -v desktop-file-validate >/dev/null || apt_pkgs+=(desktop-file-utils)
 command -v appstreamcli >/dev/null || apt_pkgs+=(appstream)
+command -v icupkg >/dev/null || apt_pkgs+=(icu-devtools)   # the trimmed ICU data (packaging/linux/icu_trim.py)
+command -v gcc >/dev/null || apt_pkgs+=(gcc)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
         fail "missing ${apt_pkgs[*]}; install them (apt-get install ${apt_pkgs[*]}) or run as root"

@@ -37,6 +37,13 @@ def _selftest() -> int:
     out = io.BytesIO()
     figure.savefig(out, format="png", bbox_inches="tight")
     import PySide6.QtNetwork  # noqa: F401  (single instance)
+    from PySide6.QtCore import QCollator, QLocale
+
+    # Qt's collation comes from ICU (on Linux, the trimmed data): Unicode order puts a-umlaut before z, a plain
+    # code-point comparison would not.
+    if QCollator(QLocale("de_DE")).compare("\u00e4pfel", "zebra") >= 0:
+        print("selftest: ICU collation is not working", flush=True)
+        return 1
 
     print(f"selftest ok: {len(names)} app modules imported, chart PNG {len(out.getvalue())} bytes", flush=True)
     return 0

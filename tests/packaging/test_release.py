@@ -198,3 +198,69 @@ def test_linux_desktop_install_puts_icons_at_the_standard_sizes(qapp, tmp_path):
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     assert install.main(["--prefix", str(tmp_path), "--uninstall"]) == 0
     assert not list(share.rglob(f"{APP_ID}*"))
+
+
+def _icu_trim():
+    return _load(ROOT / "packaging" / "linux" / "icu_trim.py", "rp_icu_trim")
+
+
+def test_icu_trim_keeps_what_qt_uses_and_drops_other_locales():
+    keep = _icu_trim().keep
+    for item in (
+        "root.res",
+        "en.res",
+        "pool.res",
+        "res_index.res",
+        "zoneinfo64.res",
+        "metaZones.res",
+        "cnvalias.icu",
+        "nfkc.nrm",
+        "coll/root.res",
+        "coll/ucadata.icu",
+        "coll/sv.res",
+        "coll/de.res",
+        "brkitr/word.brk",
+        "brkitr/root.res",
+        "lang/en.res",
+        "zone/root.res",
+    ):
+        assert keep(item, 1000), item
+    for item in (
+        "de.res",
+        "sv_SE.res",
+        "zh_Hant_TW.res",
+        "coll/zh.res",
+        "coll/ja.res",
+        "lang/de.res",
+        "translit/root.res",
+        "brkitr/cjdict.dict",
+        "confusables.cfu",
+        "curr/fr.res",
+    ):
+        assert not keep(item, 1000), item
+    assert keep("ibm-5348_P100-1997.cnv", 3_000) and not keep("ibm-943_P15A-2003.cnv", 150_000)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not all(shutil.which(t) for t in ("icupkg", "gcc", "readelf")),
+    reason="the ICU trim is Linux-only and needs icupkg (icu-devtools), gcc and readelf",
+)
+def test_trimmed_icu_still_collates_and_case_maps(tmp_path):
+    """Qt loads the trimmed libicudata in place of the wheel's and still sorts and upper-cases correctly."""
+    import PySide6
+
+    lib = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    old, new = _icu_trim().trim(lib, tmp_path / lib.name)
+    assert new < old / 3
+    code = (
+        "from PySide6.QtCore import QCollator, QLocale\n"
+        "print(QCollator(QLocale('de_DE')).compare('\\u00e4pfel', 'zebra'),"
+        " QCollator(QLocale('sv_SE')).compare('\\u00e4pfel', 'zebra'), QLocale('tr_TR').toUpper('i'))\n"
+    )
+    env = dict(__import__("os").environ, LD_LIBRARY_PATH=str(tmp_path), LD_DEBUG="libs")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert f"calling init: {tmp_path / lib.name}" in proc.stderr or str(tmp_path / lib.name) in proc.stderr
+    de, sv, upper = proc.stdout.split()
+    assert int(de) < 0  # German: a-umlaut sorts with a
+    assert int(sv) > 0  # Swedish: a-umlaut after z (its own collation kept)
+    assert upper == "\u0130"  # Turkish dotted capital I
