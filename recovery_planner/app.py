@@ -51,7 +51,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
     from . import __version__
     from .services.errors import exit_code
-    from .storage.paths import resolve_data_dir
+    from .services.session import resolve_data_dir
     from .ui.loading import LoadingShell
     from .ui.resources import resource_path
     from .ui.tasks import TaskRunner
