@@ -156,9 +156,8 @@ class Repository:
         with self._folder.transaction():
             athlete = self._roster.get(athlete_id)
             before = athlete.latest
-            trend = trend_since(
-                before and before.date, before and before.worst_pain, check_in.date, doc["summary"]["worst_pain"]
-            )
+            worst = doc["summary"]["worst_pain"]
+            trend = None if before is None else trend_since(before.date, before.worst_pain, check_in.date, worst)
             if trend is not None:
                 doc["summary"]["trend"] = trend
             checkins.insert(self._folder, athlete_id, doc, plan.to_dict())
