@@ -240,7 +240,9 @@ def worst_area(check_in: Mapping[str, Any]) -> tuple[str, str, float] | None:
     return key[0], key[1], pains[key]
 
 
-# --------------------------------------------------------------------------- not settling (P5)
+# --------------------------------------------------------------------------- not settling (P5, P5b)
+# The one definition of "not settling": a single check-in (P5, from days_since_onset and trend) is a
+# history of one entry; the stored history (P5b) adds the check-ins before it. build_plan uses this.
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,7 @@ class SettlingConcern:
     pains: tuple[float, ...]
     urgency: str
     message: str
+    rule: str = "P5"  # "P5" when read from one check-in, "P5b" when the stored history shows it
 
 
 @dataclass(frozen=True)
@@ -264,6 +267,10 @@ class SettlingReport:
     urgency: str
     no_running_until_cleared: bool
     message: str | None
+
+    @property
+    def rule(self) -> str:
+        return "P5b" if any(c.rule == "P5b" for c in self.concerns) else "P5"
 
 
 def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern | None:
@@ -277,12 +284,13 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
         return not (muscle and (e.date - onset).days <= DOMS_RISE_DAYS)
 
     n = len(episode)
+    rule = "P5b" if n > 1 else "P5"
     rises = [i for i in range(1, n) if pains[i] >= pains[i - 1] + MIN_CHANGE and counts(episode[i])]
     reported_worse = [_area_field(e.check_in, key, "trend") == "worse" and counts(e) for e in episode[-2:]]
     if (n >= 3 and rises[-2:] == [n - 2, n - 1]) or (n >= 2 and all(reported_worse)):
         shown = ", then ".join(f"{p:g}" for p in pains[-3:])
         return SettlingConcern(
-            *key, "worse_twice", days, tuple(pains), "prompt", _WORSE_TWICE.format(name=name, shown=shown)
+            *key, "worse_twice", days, tuple(pains), "prompt", _WORSE_TWICE.format(name=name, shown=shown), rule
         )
     if days < NOT_SETTLING_DAYS or pains[-1] < 1:
         return None
@@ -290,7 +298,7 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
     ref = week_ago[-1] if week_ago else 0
     if ref == n - 1:
         trend = _area_field(latest.check_in, key, "trend")
-        if trend not in ("same", "worse"):
+        if trend == "better":  # an unanswered trend does not cancel a week of pain (safe reading)
             return None
         worsening = trend == "worse"
     else:
@@ -300,7 +308,7 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
     urgency = "prompt" if pains[-1] >= 4 or worsening else "routine"
     text = _NOT_SETTLING_PROMPT if urgency == "prompt" else _NOT_SETTLING_ROUTINE
     return SettlingConcern(
-        *key, "not_settling", days, tuple(pains), urgency, text.format(name=name, days=days, pain=pains[-1])
+        *key, "not_settling", days, tuple(pains), urgency, text.format(name=name, days=days, pain=pains[-1]), rule
     )
 
 
@@ -323,6 +331,11 @@ def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingRep
         if stale > 3:
             message += f" (This is from your last check-in, {stale} days ago.)"
     return SettlingReport(tuple(concerns), urgency, urgency == "prompt", message)
+
+
+def check_in_settling(check_in: Mapping[str, Any], day: date) -> SettlingReport:
+    """P5 from one check-in alone (exchange format v1): its days since onset and trend, no history."""
+    return settling_report([HistoryEntry(id="", date=day, check_in=check_in)], day)
 
 
 def settling_warning(history: Sequence[HistoryEntry], today: date) -> str | None:
