@@ -8,6 +8,7 @@ from .features import Features
 from .plan import urgency_rank
 
 ALL_REGIONS = "*"
+BEFORE_RUNNING = "See a physiotherapist or sports doctor before you run again."
 # M13 gate: strength loading waits while one of these referrals is open (structural_referral).
 STRUCTURAL_RULES = frozenset({"E2", "E5", "E10", "E11", "P1", "P7"})
 
@@ -38,6 +39,7 @@ class Assessment:
     no_fluid_push: bool = False
     # Added for planner v2 (read by the schedule):
     strength_gated: bool = False  # M13: no strength_loading on any day (structural referral or E-rule open)
+    no_self_tests: bool = False  # no hop tests or heel-raise tests until cleared (E-rules, bone injury)
     protect_plan: bool = False  # interim protect plan of an urgent E-rule (E5, E9, E10, E11): rest or unloading
     structural_rules: set[str] = field(default_factory=set)  # which M13-gate rules are open
     graded_return: list[str] = field(default_factory=list)  # RTR7: clearance first, then the rule's own return
@@ -58,9 +60,9 @@ class Assessment:
         if all(text != reason for _, text, _ in self.reasons):
             self.reasons.append((urgency_rank(urgency), reason, advice))
 
-    def refer_before_running(self, reason: str, rule: str) -> None:
+    def refer_before_running(self, reason: str, rule: str, advice: str = BEFORE_RUNNING) -> None:
         """A prompt referral that also stops running until a clinician clears it."""
-        self.refer("prompt", reason, rule)
+        self.refer("prompt", reason, rule, advice)
         self.hold_running(rule)
 
     def hold_running(self, rule: str) -> None:
@@ -83,6 +85,7 @@ class Assessment:
         self.hold_running(rule)
         self.gate_strength(rule)
         self.protect_plan = True
+        self.no_self_tests = True
         self.rest_day_one = True
         self.injury_pathway = True
         self.ban(ALL_REGIONS, "easy_run", "training")

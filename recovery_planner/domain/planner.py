@@ -12,7 +12,7 @@ from .daily_care import hydration_item, nutrition_item, sleep_item
 from .features import TENDON, extract
 from .holds import HoldState, long_date
 from .hydration import hydration_advice
-from .plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Plan, PlanDay, PlanItem, Referral
+from .plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Plan, PlanDay, PlanItem, Referral, urgency_rank
 from .readiness import apply_running_rules
 from .schedule import recovery_activity, region_items, run_items, running_level
 from .triage import apply_emergency_rules, apply_referral_rules
@@ -76,13 +76,13 @@ def _apply_open_holds(a: Assessment, holds: HoldState) -> None:
 
 def _apply_settling(a: Assessment, report: SettlingReport) -> None:
     """P5 (one check-in) and P5b (the stored history): one definition, in progress.py."""
-    if not report.concerns or not report.message:
-        return
-    if report.no_running_until_cleared:
-        a.refer_before_running(report.message, report.rule)
-        a.injury_pathway = True
-    else:
-        a.refer(report.urgency, report.message, report.rule)
+    for concern in report.concerns:
+        advice = f"{concern.advice} {report.stale_note}".strip()
+        if concern.urgency == "prompt":
+            a.refer_before_running(concern.finding, concern.rule, advice)
+            a.injury_pathway = True
+        else:
+            a.refer(concern.urgency, concern.finding, concern.rule, advice)
 
 
 def _apply_graded_returns(a: Assessment, holds: HoldState, check_in: CheckIn) -> None:
@@ -180,7 +180,7 @@ def return_to_run(a: Assessment) -> tuple[str, ...]:
         "no swelling.",
         "You can walk briskly for 30 minutes without pain (30-45 minutes after a suspected bone injury).",
     ]
-    if a.high_risk_bone or a.bone_sites:
+    if a.high_risk_bone or a.bone_sites or a.no_self_tests:
         steps.append("Do not test the leg by hopping until a clinician has cleared you.")
     else:
         steps.append("Ten single-leg hops on the sore side hurt 2/10 or less.")
@@ -203,12 +203,16 @@ def return_to_run(a: Assessment) -> tuple[str, ...]:
 
 
 def _strain_watch(a: Assessment) -> tuple[str, ...]:
+    """What to watch after a strain; the physiotherapist note only when no prompt referral already says it."""
     if not a.strain_sites or a.suppressed:
         return ()
-    notes = [
-        "See a physiotherapist if you are not walking normally by day 3, if bruising or swelling appears, "
-        "or if it is not clearly better by day 7."
-    ]
+    notes = []
+    if urgency_rank(a.urgency) < urgency_rank("prompt"):
+        bruise = "" if a.features.symptom("bruising") else ", if bruising or swelling appears,"
+        notes.append(
+            f"See a physiotherapist if you are not walking normally by day 3{bruise} or if it is not clearly "
+            "better by day 7."
+        )
     if any(region == "calf" for region, _ in a.strain_sites):
         notes.append(
             "A calf that becomes swollen, warm or red without a new injury needs a same-day check for a blood clot."

@@ -21,20 +21,19 @@ NOT_SETTLING_DAYS = 7  # guidance P5: ordinary muscle soreness is gone within 5-
 DOMS_RISE_DAYS = 3  # muscle soreness rises for up to 72 h: rises then do not count as getting worse
 MAX_GAP_DAYS = 10  # check-ins further apart than this start a new episode of the same area
 _SORE = ("soreness", "aching")
+# Each message is (finding, advice): the planner shows the advice only when it sets the plan's urgency.
 _WORSE_TWICE = (
-    "{name}: the pain has got worse on two check-ins in a row ({shown} out of 10). Please "
-    "stop running and see a physiotherapist or sports doctor in the next 1-3 days, before you "
-    "run again."
+    "{name}: the pain has got worse on two check-ins in a row ({shown} out of 10).",
+    "Please stop running and see a physiotherapist or sports doctor in the next 1-3 days, before you run again.",
 )
 _NOT_SETTLING_PROMPT = (
-    "{name}: {days} days on and not getting better. Ordinary muscle soreness is gone "
-    "within about a week, so this needs a check by a physiotherapist or sports doctor "
-    "in the next 1-3 days. Please do not run until then."
+    "{name}: {days} days on and not getting better. Ordinary muscle soreness is gone within about a week.",
+    "This needs a check by a physiotherapist or sports doctor in the next 1-3 days. Please do not run until then.",
 )
 _NOT_SETTLING_ROUTINE = (
-    "{name}: {days} days on and not clearly better. It is mild ({pain:g}/10), so you "
-    "may keep to your plan, but book a check with a physiotherapist in the next 1-2 "
-    "weeks."
+    "{name}: {days} days on and not clearly better.",
+    "It is mild ({pain:g}/10), so you may keep to your plan, but book a check with a physiotherapist in the "
+    "next 1-2 weeks.",
 )
 
 DID_IT_HELP_CAPTION = (
@@ -255,8 +254,13 @@ class SettlingConcern:
     days_since_onset: int
     pains: tuple[float, ...]
     urgency: str
-    message: str
+    finding: str
+    advice: str
     rule: str = "P5"  # "P5" when read from one check-in, "P5b" when the stored history shows it
+
+    @property
+    def message(self) -> str:
+        return f"{self.finding} {self.advice}"
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,7 @@ class SettlingReport:
     urgency: str
     no_running_until_cleared: bool
     message: str | None
+    stale_note: str = ""  # "(This is from your last check-in, N days ago.)" when the latest is old
 
     @property
     def rule(self) -> str:
@@ -289,9 +294,8 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
     reported_worse = [_area_field(e.check_in, key, "trend") == "worse" and counts(e) for e in episode[-2:]]
     if (n >= 3 and rises[-2:] == [n - 2, n - 1]) or (n >= 2 and all(reported_worse)):
         shown = ", then ".join(f"{p:g}" for p in pains[-3:])
-        return SettlingConcern(
-            *key, "worse_twice", days, tuple(pains), "prompt", _WORSE_TWICE.format(name=name, shown=shown), rule
-        )
+        finding, advice = (t.format(name=name, shown=shown) for t in _WORSE_TWICE)
+        return SettlingConcern(*key, "worse_twice", days, tuple(pains), "prompt", finding, advice, rule)
     if days < NOT_SETTLING_DAYS or pains[-1] < 1:
         return None
     week_ago = [i for i, e in enumerate(episode) if (latest.date - e.date).days >= NOT_SETTLING_DAYS]
@@ -306,10 +310,9 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
             return None
         worsening = pains[-1] >= pains[ref] + MIN_CHANGE
     urgency = "prompt" if pains[-1] >= 4 or worsening else "routine"
-    text = _NOT_SETTLING_PROMPT if urgency == "prompt" else _NOT_SETTLING_ROUTINE
-    return SettlingConcern(
-        *key, "not_settling", days, tuple(pains), urgency, text.format(name=name, days=days, pain=pains[-1]), rule
-    )
+    texts = _NOT_SETTLING_PROMPT if urgency == "prompt" else _NOT_SETTLING_ROUTINE
+    finding, advice = (t.format(name=name, days=days, pain=pains[-1]) for t in texts)
+    return SettlingConcern(*key, "not_settling", days, tuple(pains), urgency, finding, advice, rule)
 
 
 def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingReport:
@@ -324,13 +327,14 @@ def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingRep
                 concerns.append(concern)
     concerns.sort(key=lambda c: -URGENCIES.index(c.urgency))
     urgency = concerns[0].urgency if concerns else "none"
-    message = None
+    message, note = None, ""
     if concerns:
         message = " ".join(c.message for c in concerns)
         stale = (today - days[-1].date).days
         if stale > 3:
-            message += f" (This is from your last check-in, {stale} days ago.)"
-    return SettlingReport(tuple(concerns), urgency, urgency == "prompt", message)
+            note = f"(This is from your last check-in, {stale} days ago.)"
+            message += " " + note
+    return SettlingReport(tuple(concerns), urgency, urgency == "prompt", message, note)
 
 
 def check_in_settling(check_in: Mapping[str, Any], day: date) -> SettlingReport:

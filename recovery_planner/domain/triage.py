@@ -25,6 +25,15 @@ CLEARANCE_FIRST = (
 )
 
 
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _places(areas: list[AreaFeatures]) -> str:
+    """Area names for the start of a reason: 'Left calf' or 'Glutes, both legs; Left hamstrings'."""
+    return "; ".join(region_label(x.area.region, x.area.side) for x in areas)
+
+
 def apply_emergency_rules(a: Assessment) -> None:
     """Tier 0: E1-E4 and E6-E8 suppress the plan; E5, E9, E10 and E11 keep an interim protect plan."""
     _rhabdomyolysis(a)
@@ -144,9 +153,14 @@ def _clot(a: Assessment) -> None:
     warm_red = bool(f.symptom("calf_warmth_redness"))
     if not ((areas and risk) or warm_red):
         return
-    where = ", ".join(region_label(x.area.region, x.area.side) for x in areas) or "The calf"
-    because = f" together with {', '.join(risk)}" if risk else ""
-    sign = "warmth or redness" if warm_red and not areas else "swelling, an ache or tenderness"
+    where = _places(areas) if areas else "The calf"
+    because = f", together with {_and(list(risk))}," if risk else ""
+    if not areas:
+        sign = "warmth, redness or swelling"
+    elif any(x.area.swelling for x in areas):
+        sign = "swelling"
+    else:
+        sign = "an ache or tenderness"
     urgency = "emergency" if f.symptom("chest_pain_or_breathless") else "urgent"
     _emergency(
         a,
@@ -411,7 +425,7 @@ def _out_of_proportion(a: Assessment) -> None:
     if not (worst or out_of_proportion):
         return
     areas = worst if worst and not out_of_proportion else list(f.areas)
-    names = ", ".join(region_label(x.area.region, x.area.side) for x in areas)
+    names = _places(areas)
     what = "pain of 10/10" if worst and not out_of_proportion else "pain far worse than the session explains"
     a.refer(
         "urgent",
@@ -443,7 +457,7 @@ def _achilles_rupture(a: Assessment) -> None:
     a.protect("E10")
     a.return_step(CLEARANCE_FIRST)
     a.return_step("After a possible Achilles tear, the treating team sets the return programme.")
-    a.ban("achilles", "stretching", "strength_loading", *RUB_KINDS)
+    a.ban("achilles", "stretching", "strength_loading", "mobility", *RUB_KINDS)
     a.ban("calf", "stretching", *RUB_KINDS)
     for x in f.areas:
         if x.area.region in ("achilles", "calf"):
@@ -483,8 +497,9 @@ def _slipped_epiphysis(a: Assessment) -> None:
     a.ban(ALL_REGIONS, "active_recovery")
     for x in hip + limp:
         a.bone_sites.add((x.area.region, x.area.side))
+        a.protect_sites.add((x.area.region, x.area.side))
     for region in {*HIP_GROIN_REGIONS, *(x.area.region for x in hip + limp)}:
-        a.ban(region, "stretching", "strength_loading", "mobility", *RUB_KINDS)
+        a.ban(region, "stretching", "strength_loading", "mobility", "compression", "elevation", *RUB_KINDS)
     a.do_now.append("Keep weight off the leg until you are seen: use crutches if you have them.")
 
 
@@ -498,13 +513,15 @@ def apply_referral_rules(a: Assessment) -> None:
         _limp(a, x)
         _strain(a, x)
         if x.area.pain >= 7:
-            a.refer_before_running(
-                f"{region_label(x.area.region, x.area.side)}: pain of {x.area.pain:g}/10 is "
-                "severe. See a physiotherapist or sports doctor before running again.",
-                "P6",
-            )
+            if x.area.pain >= 10 and "E9" in a.rules:
+                a.hold_running("P6")  # the E9 reason already says it, at a higher urgency
+            else:
+                a.refer_before_running(
+                    f"{region_label(x.area.region, x.area.side)}: pain of {x.area.pain:g}/10 is severe.", "P6"
+                )
             a.protect_sites.add((x.area.region, x.area.side))
             a.injury_pathway = True
+    _numb_areas(a)
     _global_symptoms(a)
     _apophysitis(a)
     _illness(a)
@@ -553,10 +570,10 @@ def _bone_stress(a: Assessment, x: AreaFeatures) -> None:
     if not triggers:
         return
     a.refer_before_running(
-        f"{region_label(area.region, area.side)}: {', '.join(triggers)} can mean a bone stress "
-        "injury (a stress reaction or stress fracture). Get it checked before running again; an MRI is "
-        "the usual scan.",
+        f"{region_label(area.region, area.side)}: {_and(triggers)} can mean a bone stress "
+        "injury (a stress reaction or stress fracture).",
         "P1",
+        "Get it checked before running again; an MRI is the usual scan.",
     )
     a.gate_strength("P1")
     a.injury_pathway = True
@@ -571,13 +588,18 @@ def _bone_stress(a: Assessment, x: AreaFeatures) -> None:
 def _nerve(a: Assessment, x: AreaFeatures) -> None:
     if not x.area.numbness:
         return
-    a.refer_before_running(
-        f"{region_label(x.area.region, x.area.side)}: numbness or tingling points to an "
-        "irritated nerve or raised pressure in the muscles. Get it checked before running again.",
-        "P2",
-    )
     a.numb_regions.add(x.area.region)
     a.ban(x.area.region, "ice", "stretching", "cold_water_immersion")
+
+
+def _numb_areas(a: Assessment) -> None:
+    """P2: one reason naming every numb or tingling area."""
+    numb = [x for x in a.features.areas if x.area.numbness]
+    if numb:
+        a.refer_before_running(
+            f"{_places(numb)}: numbness or tingling points to an irritated nerve or raised pressure in the muscles.",
+            "P2",
+        )
 
 
 def _swelling(a: Assessment, x: AreaFeatures) -> None:
@@ -592,11 +614,11 @@ def _swelling(a: Assessment, x: AreaFeatures) -> None:
     if area.kind == "sharp" or area.mechanism in SUDDEN or a.features.symptom("bruising"):
         a.refer_before_running(
             f"{name}: swelling after a sudden, sharp pain or with bruising suggests a tear that is "
-            "more than a mild strain. See a physiotherapist or sports doctor before running again.",
+            "more than a mild strain.",
             "P3",
         )
     elif area.region in ("knee", "ankle"):
-        a.refer_before_running(f"{name}: a swollen joint should be examined before you run on it again.", "P3")
+        a.refer_before_running(f"{name}: a swollen joint needs an examination before you run on it again.", "P3")
     else:
         a.rest(2, "P3")
         a.refer(
@@ -615,9 +637,7 @@ def _limp(a: Assessment, x: AreaFeatures) -> None:
     a.rest_day_one = True
     name = region_label(x.area.region, x.area.side)
     if x.area.pain >= 4:
-        a.refer_before_running(
-            f"{name}: limping with pain of 4/10 or more needs an assessment before you run again.", "P4"
-        )
+        a.refer_before_running(f"{name}: limping with pain of 4/10 or more needs an assessment.", "P4")
     else:
         a.rest(1, "P4")
         a.refer("routine", f"{name}: you are limping.", "P4", "If the limp lasts more than two days, get it checked.")
@@ -658,8 +678,7 @@ def _strain(a: Assessment, x: AreaFeatures) -> None:
     name = region_label(area.region, area.side)
     if (bruised and area.pain >= 4) or area.swelling or area.gait_change:
         a.refer_before_running(
-            f"{name}: a sudden pull with bruising, swelling or a limp suggests a muscle tear that needs an "
-            "assessment by a physiotherapist or sports doctor before you run again.",
+            f"{name}: a sudden pull with bruising, swelling or a limp suggests a muscle tear.",
             "R6",
         )
     elif bruised:
@@ -675,15 +694,14 @@ def _global_symptoms(a: Assessment) -> None:
     f = a.features
     if f.symptom("radiating_pain") or f.symptom("muscle_weakness"):
         a.refer_before_running(
-            "Pain spreading down the leg or a weak muscle can come from a nerve. Get it checked before running again.",
+            "Pain spreading down the leg or a weak muscle can come from a nerve.",
             "P2",
         )
         for x in f.areas:
             a.ban(x.area.region, "stretching")
     if f.symptom("limited_rom") or f.symptom("locking_or_giving_way"):
         a.refer_before_running(
-            "A joint that locks, gives way or will not move through its full range needs an "
-            "assessment before you run again.",
+            "A joint that locks, gives way or will not move through its full range needs an assessment.",
             "P7",
         )
         a.injury_pathway = True
@@ -691,16 +709,13 @@ def _global_symptoms(a: Assessment) -> None:
             a.gate_strength("P7")  # a knee locked after a twist: possible meniscal block (M13)
     if f.symptom("focal_bone_tenderness") and "P1" not in a.rules:
         a.refer_before_running(
-            "A single spot on a bone that hurts under a fingertip can be a stress fracture. "
-            "Get it checked before running again.",
+            "A single spot on a bone that hurts under a fingertip can be a stress fracture.",
             "P1",
         )
         a.gate_strength("P1")
         a.injury_pathway = True
     if f.symptom("night_or_rest_pain") and "P1" not in a.rules:
-        a.refer_before_running(
-            "Pain at rest or at night is not ordinary soreness. Get it checked before running again.", "P1"
-        )
+        a.refer_before_running("Pain at rest or at night is not ordinary soreness.", "P1")
         a.gate_strength("P1")
         a.injury_pathway = True
     for x in f.areas:
