@@ -373,7 +373,7 @@ def _fracture_or_high_risk_bone(a: Assessment) -> None:
             "outside of the foot can mean a broken bone (Ottawa ankle rules)."
         )
     deep_groin = [x for x in f.areas if x.area.subregion == "deep_groin"]
-    if any(f.symptom("night_or_rest_pain") or x.area.pain >= 4 for x in deep_groin):
+    if any((f.symptom("night_or_rest_pain") or x.area.pain >= 4) and x.high_risk_site is None for x in deep_groin):
         involved += deep_groin
         found.append(
             "Deep groin pain when standing or walking, or at night, can be a stress fracture of the "
@@ -569,20 +569,25 @@ def _bone_stress(a: Assessment, x: AreaFeatures) -> None:
         triggers.append("pain at rest or at night")
     if not triggers:
         return
-    a.refer_before_running(
-        f"{region_label(area.region, area.side)}: {_and(triggers)} can mean a bone stress "
-        "injury (a stress reaction or stress fracture).",
-        "P1",
-        "Get it checked before running again; an MRI is the usual scan.",
-    )
+    if (area.region, area.side) in a.bone_sites and "E5" in a.rules:
+        a.hold_running("P1")  # E5 already names this bone, at a higher urgency
+    else:
+        a.refer_before_running(
+            f"{region_label(area.region, area.side)}: {_and(triggers)} can mean a bone stress "
+            "injury (a stress reaction or stress fracture).",
+            "P1",
+            "Get it checked before running again; an MRI is the usual scan.",
+        )
     a.gate_strength("P1")
     a.injury_pathway = True
     a.bone_sites.add((area.region, area.side))
     a.ban(area.region, *RUB_KINDS)
-    a.caution(
-        "Bone stress injuries are more likely when you eat too little for your training. Ask the "
-        "clinician to check your energy intake (and, for women, whether periods have become irregular)."
-    )
+    if not f.reds_flag:  # with a REDs flag, X4's reason says it
+        periods = "" if f.check_in.athlete.sex == "male" else " (and, for women, whether periods have become irregular)"
+        a.caution(
+            "Bone stress injuries are more likely when you eat too little for your training. Ask the "
+            f"clinician to check your energy intake{periods}."
+        )
 
 
 def _nerve(a: Assessment, x: AreaFeatures) -> None:
@@ -611,7 +616,9 @@ def _swelling(a: Assessment, x: AreaFeatures) -> None:
     a.injury_pathway = True
     a.ban(area.region, "heat", "massage", "foam_rolling")
     name = region_label(area.region, area.side)
-    if area.kind == "sharp" or area.mechanism in SUDDEN or a.features.symptom("bruising"):
+    if strain_sign(a.features, x):
+        a.hold_running("P3")  # the strain pathway (R6) gives the reason and the referral
+    elif area.kind == "sharp" or area.mechanism in SUDDEN or a.features.symptom("bruising"):
         a.refer_before_running(
             f"{name}: swelling after a sudden, sharp pain or with bruising suggests a tear that is "
             "more than a mild strain.",
@@ -692,7 +699,8 @@ def _strain(a: Assessment, x: AreaFeatures) -> None:
 
 def _global_symptoms(a: Assessment) -> None:
     f = a.features
-    if f.symptom("radiating_pain") or f.symptom("muscle_weakness"):
+    weak_nerve = f.symptom("muscle_weakness") and "E1" not in a.rules  # with E1 the weakness is the muscle
+    if f.symptom("radiating_pain") or weak_nerve:
         a.refer_before_running(
             "Pain spreading down the leg or a weak muscle can come from a nerve.",
             "P2",
