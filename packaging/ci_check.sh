@@ -4,9 +4,11 @@
 #   packaging/ci_check.sh
 #
 # 1. installs what it needs, idempotently: the `packaging` extra of pyproject.toml into the venv (only if
-#    something is missing); NSIS, desktop-file-utils and appstream via apt-get (only if missing and we are root)
-# 2. renders the icons from the master SVG (packaging/make_icons.py), writes THIRD-PARTY-NOTICES.txt
-#    (packaging/make_notices.py --check) and validates the Linux .desktop file and AppStream metainfo
+#    something is missing); NSIS, desktop-file-utils, appstream, icu-devtools and gcc via apt-get (only if missing
+#    and we are root)
+# 2. renders the icons from recovery_planner/resources/icon.svg (packaging/make_icons.py), writes
+#    THIRD-PARTY-NOTICES.txt (packaging/make_notices.py --check) and validates the Linux .desktop file and
+#    AppStream metainfo
 # 3. builds the one-folder bundle from packaging/recovery_planner.spec into packaging/build/dist
 # 4. packaging/smoke.py: checks the contents (resources, Qt plugins, library links), starts the GUI offscreen
 #    with --quit-after-first-paint against a temp data folder (both executables), runs the bundled `plan`

@@ -51,8 +51,8 @@ ManifestSupportedOS all
 !if ! /FileExists "${BUNDLE_DIR}\${CLI_EXE}${EXE_SUFFIX}"
   !error "${BUNDLE_DIR}\${CLI_EXE}${EXE_SUFFIX} not found: build the bundle first"
 !endif
-!if ! /FileExists "${BUNDLE_DIR}\_internal\resources\*.*"
-  !error "${BUNDLE_DIR}\_internal\resources is missing: the spec must bundle resources/"
+!if ! /FileExists "${BUNDLE_DIR}\_internal\recovery_planner\resources\*.*"
+  !error "${BUNDLE_DIR}\_internal\recovery_planner\resources is missing: the spec must bundle recovery_planner/resources/"
 !endif
 !if ! /FileExists "${BUNDLE_DIR}\_internal\THIRD-PARTY-NOTICES.txt"
   !error "${BUNDLE_DIR}\_internal\THIRD-PARTY-NOTICES.txt is missing: run packaging/make_notices.py before the bundle"
