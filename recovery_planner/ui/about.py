@@ -31,6 +31,17 @@ def notices_path() -> Path | None:
     return None
 
 
+def _licence(meta: dict) -> str:
+    """SPDX expression, else a one-line License field, else the licence classifiers."""
+    if meta.get("license_expression"):
+        return str(meta["license_expression"])
+    text = str(meta.get("license") or "").strip()
+    if text and "\n" not in text and len(text) < 80:
+        return text
+    classifiers = [c.split(" :: ")[-1] for c in meta.get("classifier", []) if c.startswith("License ::")]
+    return " / ".join(classifiers) or "see the package's licence file"
+
+
 def installed_summary() -> str:
     """One line per runtime dependency (recursively): name, version, licence, from the installed metadata."""
     seen: dict[str, str] = {}
@@ -45,9 +56,8 @@ def installed_summary() -> str:
         except PackageNotFoundError:
             seen[key] = f"{name}: not installed"
             continue
-        meta = dist.metadata
-        licence = meta.get("License-Expression") or (meta.get("License") or "").split("\n")[0][:80] or "see package"
-        seen[key] = f"{meta['Name']} {dist.version}: {licence}"
+        meta = dist.metadata.json  # lower-case keys: "name", "license_expression", "license", "classifier"
+        seen[key] = f"{meta.get('name', name)} {dist.version}: {_licence(meta)}"
         for req in dist.requires or []:
             spec, _, marker = req.partition(";")
             if "extra" not in marker:

@@ -61,6 +61,7 @@ def wheel_metadata(tmp_path_factory) -> email.message.Message:
         licence_files = [n for n in names if "/licenses/" in n]
         message["X-Test-Licence-Files"] = ",".join(licence_files)
         message["X-Test-Licence-Text"] = z.read(licence_files[0]).decode()[:40] if licence_files else ""
+        message["X-Test-Desktop-Files"] = ",".join(n for n in names if "/resources/linux/" in n)
     return message
 
 
@@ -76,6 +77,12 @@ def test_wheel_names_authors_and_urls(wheel_metadata):
     urls = dict(u.split(", ", 1) for u in wheel_metadata.get_all("Project-URL"))
     assert {"Homepage", "Source", "Issues", "Changelog"} <= set(urls)
     assert all(u.startswith("https://") for u in urls.values())
+
+
+def test_wheel_carries_the_linux_desktop_files(wheel_metadata):
+    shipped = wheel_metadata["X-Test-Desktop-Files"].split(",")
+    assert f"recovery_planner/resources/linux/{APP_ID}.desktop" in shipped
+    assert f"recovery_planner/resources/linux/{APP_ID}.metainfo.xml" in shipped
 
 
 def test_wheel_version_is_the_package_version(wheel_metadata):
