@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import email
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -271,3 +272,29 @@ def test_trimmed_icu_still_collates_and_case_maps(tmp_path):
     assert int(de) < 0  # German: a-umlaut sorts with a
     assert int(sv) > 0  # Swedish: a-umlaut after z (its own collation kept)
     assert upper == "\u0130"  # Turkish dotted capital I
+
+
+def test_release_workflow_uses_node24_actions_and_per_job_permissions():
+    text = (ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+    # The first majors of each action that run on Node 24 (the Node 20 ones are deprecated on hosted runners).
+    minimum = {
+        "actions/checkout": 5,
+        "actions/setup-python": 6,
+        "actions/upload-artifact": 6,
+        "actions/download-artifact": 7,
+    }
+    used = re.findall(r"uses:\s*([\w-]+/[\w-]+)@v(\d+)", text)
+    assert used and all(int(v) >= minimum[a] for a, v in used if a in minimum), used
+    assert re.search(r"^permissions: \{\}$", text, re.M), "no workflow-wide permissions"
+    jobs = re.split(r"^  (\w+):\n", text.split("\njobs:\n", 1)[1], flags=re.M)[1:]
+    for name, body in zip(jobs[::2], jobs[1::2], strict=True):
+        assert re.search(r"^    permissions:", body, re.M), f"job {name} sets no permissions"
+    assert "contents: write" in jobs[jobs.index("release") + 1]
+    assert "contents: write" not in jobs[jobs.index("build") + 1]
+    assert "WINDOWS_SIGN_COMMAND" in text and "APPLE_APP_PASSWORD" in text
+
+
+def test_installer_signs_the_uninstaller_and_ships_the_notices():
+    nsi = (ROOT / "packaging" / "windows" / "installer.nsi").read_text(encoding="utf-8")
+    assert "!uninstfinalize '${SIGN_COMMAND}'" in nsi and "!finalize '${SIGN_COMMAND}'" in nsi
+    assert "THIRD-PARTY-NOTICES.txt" in nsi and "MUI_PAGE_LICENSE" in nsi
