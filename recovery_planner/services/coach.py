@@ -1,0 +1,168 @@
+"""The coach's operations: notes, plan changes within the safety rules, the squad overview, leaving athletes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ..domain.checkin import parse_check_in
+from ..domain.coach_edits import CoachEdit, EditError, EditOutcome, apply_edits, check_edit
+from ..domain.planner import assess
+from ..domain.squad import COMPLETION_WINDOW_DAYS, DEFAULT_OVERDUE_DAYS, SquadRow, attention_order, completion
+from .changes import Changes, OpResult
+from .context import AppContext
+
+OVERDUE_SETTING = "squad_overdue_days"
+
+
+@dataclass(frozen=True)
+class EffectivePlan:
+    """A stored plan with the coach's changes applied (``outcome.plan``), and which check-in it belongs to."""
+
+    checkin_id: str
+    check_in: dict[str, Any]
+    outcome: EditOutcome
+
+
+def _bans(check_in: dict[str, Any], day: date):
+    """The planner's own ban check for a stored check-in (deterministic: same check-in, same bans)."""
+    return assess(parse_check_in(check_in, day)).is_banned
+
+
+def _edits(ctx: AppContext, athlete_id: str) -> list[CoachEdit]:
+    return [CoachEdit.from_dict(d) for d in ctx.repo.plan_edits(athlete_id)]
+
+
+def effective_plan(ctx: AppContext, athlete_id: str, day: date | None = None) -> EffectivePlan | None:
+    """The plan in force on ``day`` (today by default) with every coach change that still fits applied."""
+    found = ctx.repo.active_plan(athlete_id, day or ctx.today())
+    if found is None:
+        return None
+    record, plan = found
+    return with_edits(ctx, athlete_id, record.id, record.check_in, plan)
+
+
+def with_edits(
+    ctx: AppContext, athlete_id: str, checkin_id: str, check_in: dict[str, Any], plan: dict[str, Any]
+) -> EffectivePlan:
+    """``plan`` (stored with ``checkin_id``) with the coach's changes for its days applied."""
+    days = {d["date"] for d in plan.get("days") or []}
+    relevant = [e for e in _edits(ctx, athlete_id) if e.day.isoformat() in days]
+    start = date.fromisoformat(plan["start"])
+    outcome = apply_edits(plan, relevant, _bans(check_in, start))
+    return EffectivePlan(checkin_id, check_in, outcome)
+
+
+def edit_plan(
+    ctx: AppContext,
+    athlete_id: str,
+    action: str,
+    day: date,
+    author: str,
+    *,
+    item_id: str | None = None,
+    option: str | None = None,
+    note: str | None = None,
+) -> OpResult[CoachEdit]:
+    """Record one change to the plan in force on ``day``; raises EditError (with the reason) if it is unsafe."""
+    current = effective_plan(ctx, athlete_id, day)
+    if current is None:
+        raise EditError("There is no plan for that day yet: the athlete has not checked in.")
+    edit = CoachEdit(
+        action=action,
+        day=day,
+        author=" ".join(author.split()),
+        made_at=ctx.now().isoformat(timespec="seconds"),
+        item_id=item_id,
+        option=option,
+        note=note,
+    )
+    check_edit(current.outcome.plan, edit, _bans(current.check_in, day))
+    ctx.repo.add_plan_edit(athlete_id, edit.to_dict())
+    return OpResult(edit, Changes(plans=True, athlete_id=athlete_id))
+
+
+def add_note(
+    ctx: AppContext,
+    athlete_id: str,
+    text: str,
+    author: str,
+    *,
+    checkin_id: str | None = None,
+    pinned: bool = False,
+) -> OpResult[dict[str, Any]]:
+    """A coach's note on the athlete (``pinned``) or on one of their check-ins."""
+    doc: dict[str, Any] = {
+        "text": text.strip(),
+        "author": " ".join(author.split()),
+        "created_at": ctx.now().isoformat(timespec="seconds"),
+        "pinned": bool(pinned),
+    }
+    if checkin_id is not None:
+        ctx.repo.get_check_in(athlete_id, checkin_id)  # NotFoundError for an unknown check-in
+        doc["checkin_id"] = checkin_id
+    return OpResult(ctx.repo.add_note(athlete_id, doc), Changes(notes=True, athlete_id=athlete_id))
+
+
+def remove_note(ctx: AppContext, athlete_id: str, note_id: str) -> OpResult[None]:
+    ctx.repo.remove_note(athlete_id, note_id)
+    return OpResult(None, Changes(notes=True, athlete_id=athlete_id))
+
+
+def notes(ctx: AppContext, athlete_id: str) -> list[dict[str, Any]]:
+    """Pinned notes first, then the newest first."""
+    docs = ctx.repo.notes(athlete_id)
+    return sorted(docs, key=lambda d: (not d.get("pinned"), _neg(d.get("created_at", ""))))
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text)
+
+
+def overdue_days(ctx: AppContext) -> int:
+    value = ctx.repo.get_setting(OVERDUE_SETTING, DEFAULT_OVERDUE_DAYS)
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 60 else 3
+
+
+def squad_rows(ctx: AppContext) -> list[SquadRow]:
+    """One row per active athlete, ordered by who needs the coach first (see ``domain.squad``)."""
+    today = ctx.today()
+    rows = [_row(ctx, a, today) for a in ctx.repo.list_athletes()]
+    return attention_order(rows, today, overdue_days(ctx))
+
+
+def _row(ctx: AppContext, athlete: Any, today: date) -> SquadRow:
+    s = athlete.latest
+    scheduled: dict[date, set[str]] = {}
+    first = today - timedelta(days=COMPLETION_WINDOW_DAYS - 1)
+    done = ctx.repo.done_items(athlete.id, first, today) if s is not None else frozenset()
+    if s is not None:
+        day = today
+        while day >= first:
+            found = ctx.repo.active_plan(athlete.id, day)
+            if found is None:
+                break
+            record, plan = found
+            for d in plan.get("days") or []:
+                when = date.fromisoformat(d["date"])
+                if first <= when <= day and when not in scheduled:
+                    scheduled[when] = {i["id"] for i in d.get("items") or [] if i.get("id")}
+            day = record.date - timedelta(days=1)
+    hold = getattr(s, "hold", None) if s is not None else None
+    note_text = " ".join(n.get("text", "") for n in ctx.repo.notes(athlete.id))
+    return SquadRow(
+        athlete_id=athlete.id,
+        name=athlete.name,
+        last_check_in=s.date if s else None,
+        urgency=s.urgency if s else None,
+        hold_open=hold is not None,
+        hold_reason=getattr(hold, "reason", None),
+        running_day1=s.running_day1 if s else None,
+        worst_region=s.worst_region if s else None,
+        worst_side=s.worst_side if s else None,
+        worst_pain=s.worst_pain if s else None,
+        trend=s.trend if s else None,
+        completion=completion(scheduled, done, today),
+        note_text=note_text,
+    )
