@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from ..domain.checkin import parse_check_in
@@ -166,3 +167,68 @@ def _row(ctx: AppContext, athlete: Any, today: date) -> SquadRow:
         completion=completion(scheduled, done, today),
         note_text=note_text,
     )
+
+
+ATHLETE_RECORD_FORMAT = "recovery-planner-athlete-record"
+ATHLETE_RECORD_VERSION = 1
+
+
+def athlete_record(ctx: AppContext, athlete_id: str) -> dict[str, Any]:
+    """Everything stored about one athlete, as one JSON-ready document (for the athlete to take away)."""
+    from .. import __version__
+
+    repo = ctx.repo
+    athlete = repo.get_athlete(athlete_id)
+    profile = {k: v for k, v in athlete.to_dict().items() if k != "latest"}
+    check_ins = [
+        {
+            "id": r.id,
+            "date": r.date.isoformat(),
+            "saved_at": r.saved_at,
+            "check_in": r.check_in,
+            "plan": repo.get_plan(athlete_id, r.id),
+        }
+        for r in repo.history(athlete_id)
+    ]
+    return {
+        "format": ATHLETE_RECORD_FORMAT,
+        "version": ATHLETE_RECORD_VERSION,
+        "app_version": __version__,
+        "exported_at": ctx.now().isoformat(timespec="seconds"),
+        "athlete": profile,
+        "check_ins": check_ins,
+        "done_items": sorted(repo.done_items(athlete_id)),
+        "notes": repo.notes(athlete_id),
+        "plan_changes": repo.plan_edits(athlete_id),
+    }
+
+
+def export_athlete(ctx: AppContext, athlete_id: str, dest: str) -> OpResult[Path]:
+    """Write the athlete's whole record to ``dest`` (JSON); the data folder is not changed."""
+    import json
+
+    from ..formats.output_files import write_export
+
+    blob = json.dumps(athlete_record(ctx, athlete_id), ensure_ascii=False, indent=1).encode("utf-8")
+    return OpResult(write_export(dest, blob))
+
+
+def delete_athlete(ctx: AppContext, athlete_id: str, confirm_name: str) -> OpResult[None]:
+    """Delete an athlete for good; ``confirm_name`` must repeat their name exactly (case aside)."""
+    athlete = ctx.repo.get_athlete(athlete_id)
+    if " ".join(confirm_name.split()).casefold() != athlete.name.casefold():
+        raise DeleteNotConfirmed(f"To delete {athlete.name} for good, type their name exactly to confirm.")
+    ctx.repo.delete_athlete(athlete_id)
+    return OpResult(None, Changes(athletes=True, check_ins=True, plans=True, notes=True, athlete_id=athlete_id))
+
+
+class DeleteNotConfirmed(ValueError):
+    """The confirmation did not match the athlete's name; nothing was deleted."""
+
+
+def squad_summary_csv(ctx: AppContext, dest: str) -> OpResult[Path]:
+    """The weekly squad summary (worst area, trend, completion, open referrals) as a CSV file."""
+    from ..formats.output_files import write_export
+    from ..formats.squad_summary import squad_csv
+
+    return OpResult(write_export(dest, squad_csv(squad_rows(ctx), ctx.today())))
