@@ -39,8 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = add("squad", _squad, help="every athlete, who needs attention first")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    p = add("summary", _summary, help="write the weekly squad summary as CSV")
-    p.add_argument("--to", required=True, metavar="FILE.csv")
+    p = add("summary", _summary, help="write the weekly squad summary (PDF or CSV, by --format or the file name)")
+    p.add_argument("--to", required=True, metavar="FILE")
+    p.add_argument("--format", choices=("pdf", "csv"), help="default: from the file name, else pdf")
     p = add("note", _note, help="add a note on an athlete (--pin) or on one of their check-ins")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
     p.add_argument("--by", required=True, help="who writes the note")
@@ -116,7 +117,9 @@ def _squad(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _summary(args: argparse.Namespace, ctx: AppContext) -> int:
-    path = coach.squad_summary_csv(ctx, args.to).value
+    fmt = args.format or ("csv" if str(args.to).lower().endswith(".csv") else "pdf")
+    make = coach.squad_summary_csv if fmt == "csv" else coach.squad_summary_pdf
+    path = make(ctx, args.to).value
     print(f"Saved the squad summary to {path}.", file=sys.stderr)
     return 0
 

@@ -232,3 +232,15 @@ def squad_summary_csv(ctx: AppContext, dest: str) -> OpResult[Path]:
     from ..formats.squad_summary import squad_csv
 
     return OpResult(write_export(dest, squad_csv(squad_rows(ctx), ctx.today())))
+
+
+COACH_NAME_SETTING = "coach_name"
+
+
+def squad_summary_pdf(ctx: AppContext, dest: str) -> OpResult[Path]:
+    """The weekly squad summary as a PDF, drawn by the renderer the composition root handed in."""
+    render = ctx.renderers.get("squad_pdf")
+    if render is None:
+        raise RuntimeError("PDF output is not available in this build.")
+    coach_name = ctx.repo.get_setting(COACH_NAME_SETTING, "") or ""
+    return OpResult(Path(render(dest, squad_rows(ctx), ctx.today(), str(coach_name), overdue_days(ctx))))
