@@ -14,6 +14,7 @@ from typing import Any
 
 from ..domain.coach_edits import ACTIONS, EditError, editable_options
 from ..domain.regions import region_label
+from ..domain.roster import Completion
 from ..services import coach
 from ..services.context import AppContext
 from .runner import run_with_context
@@ -94,14 +95,14 @@ def _squad(args: argparse.Namespace, ctx: AppContext) -> int:
                 "last_check_in": r.last_check_in.isoformat() if r.last_check_in else None,
                 "days_since_check_in": r.days_since_check_in(today),
                 "overdue": r.overdue(today, coach.overdue_days(ctx)),
-                "urgency": r.urgency,
+                "urgency": r.referral_urgency,
                 "hold_open": r.hold_open,
                 "hold_reason": r.hold_reason,
                 "worst_region": r.worst_region,
                 "worst_side": r.worst_side,
                 "worst_pain": r.worst_pain,
                 "trend": r.trend,
-                "completion_7d": {"done": r.completion.done, "scheduled": r.completion.scheduled},
+                "completion_7d": _completion_json(r.completion),
             }
             for r in rows
         ]
@@ -112,8 +113,13 @@ def _squad(args: argparse.Namespace, ctx: AppContext) -> int:
         since = r.days_since_check_in(today)
         last = "never checked in" if since is None else f"{since} d since check-in"
         flag = "REFER" if r.needs_referral() else "     "
-        print(f"{flag}  {r.name:<24} {area:<28} {r.trend or '-':<6} {last:<22} {r.completion.text()}")
+        done = r.completion.text() if r.completion else ""
+        print(f"{flag}  {r.name:<24} {area:<28} {r.trend or '-':<6} {last:<22} {done}")
     return 0
+
+
+def _completion_json(c: Completion | None) -> dict[str, int] | None:
+    return None if c is None else {"done": c.done, "scheduled": c.scheduled}
 
 
 def _summary(args: argparse.Namespace, ctx: AppContext) -> int:

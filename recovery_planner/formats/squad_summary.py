@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..domain.regions import region_label
-from ..domain.squad import SquadRow
+from ..domain.roster import Completion, RosterEntry
 
 COLUMNS = (
     "athlete",
@@ -31,26 +31,27 @@ def _safe(cell: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def squad_csv(rows: Sequence[SquadRow], today: date) -> bytes:
+def squad_csv(rows: Sequence[RosterEntry], today: date) -> bytes:
     """UTF-8 with a byte-order mark and CRLF line ends (RFC 4180)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for r in rows:
         area = region_label(r.worst_region, r.worst_side) if r.worst_region else ""
-        fraction = r.completion.fraction
+        done = r.completion or Completion(0, 0)
+        fraction = done.fraction
         writer.writerow(
             [
                 _safe(r.name),
                 r.last_check_in.isoformat() if r.last_check_in else "",
                 "" if r.last_check_in is None else r.days_since_check_in(today),
                 "yes" if r.needs_referral() else "no",
-                r.urgency or "",
+                r.referral_urgency or "",
                 area,
                 "" if r.worst_pain is None else f"{r.worst_pain:g}",
                 r.trend or "",
-                r.completion.done,
-                r.completion.scheduled,
+                done.done,
+                done.scheduled,
                 "" if fraction is None else round(fraction * 100),
             ]
         )

@@ -10,7 +10,7 @@ from typing import Any
 from ..domain.checkin import parse_check_in
 from ..domain.coach_edits import CoachEdit, EditError, EditOutcome, apply_edits, check_edit
 from ..domain.planner import assess
-from ..domain.squad import COMPLETION_WINDOW_DAYS, DEFAULT_OVERDUE_DAYS, SquadRow, attention_order, completion
+from ..domain.roster import COMPLETION_WINDOW_DAYS, DEFAULT_OVERDUE_DAYS, RosterEntry, completion, roster_order
 from .changes import Changes, OpResult
 from .context import AppContext
 
@@ -126,14 +126,14 @@ def overdue_days(ctx: AppContext) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 60 else 3
 
 
-def squad_rows(ctx: AppContext) -> list[SquadRow]:
+def squad_rows(ctx: AppContext, include_archived: bool = False) -> list[RosterEntry]:
     """One row per active athlete, ordered by who needs the coach first (see ``domain.squad``)."""
     today = ctx.today()
-    rows = [_row(ctx, a, today) for a in ctx.repo.list_athletes()]
-    return attention_order(rows, today, overdue_days(ctx))
+    rows = [_row(ctx, a, today) for a in ctx.repo.list_athletes(include_archived=include_archived)]
+    return roster_order(rows, today, overdue_days(ctx))
 
 
-def _row(ctx: AppContext, athlete: Any, today: date) -> SquadRow:
+def _row(ctx: AppContext, athlete: Any, today: date) -> RosterEntry:
     s = athlete.latest
     scheduled: dict[date, set[str]] = {}
     first = today - timedelta(days=COMPLETION_WINDOW_DAYS - 1)
@@ -152,18 +152,19 @@ def _row(ctx: AppContext, athlete: Any, today: date) -> SquadRow:
             day = record.date - timedelta(days=1)
     hold = getattr(s, "hold", None) if s is not None else None
     note_text = " ".join(n.get("text", "") for n in ctx.repo.notes(athlete.id))
-    return SquadRow(
+    return RosterEntry(
         athlete_id=athlete.id,
         name=athlete.name,
         last_check_in=s.date if s else None,
-        urgency=s.urgency if s else None,
-        hold_open=hold is not None,
-        hold_reason=getattr(hold, "reason", None),
         running_day1=s.running_day1 if s else None,
+        referral_urgency=s.urgency if s else None,
         worst_region=s.worst_region if s else None,
         worst_side=s.worst_side if s else None,
         worst_pain=s.worst_pain if s else None,
         trend=s.trend if s else None,
+        archived=athlete.archived,
+        hold_open=hold is not None,
+        hold_reason=getattr(hold, "reason", None),
         completion=completion(scheduled, done, today),
         note_text=note_text,
     )

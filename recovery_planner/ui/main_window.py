@@ -199,12 +199,18 @@ class MainWindow(QMainWindow):
             from .roster import RosterView
 
             self.roster_view = RosterView()
-            self.roster_view.athlete_chosen.connect(self._choose_from_roster)
+            self.roster_view.athlete_opened.connect(self._choose_from_roster)
+            self.roster_view.athlete_selected.connect(self._select_from_roster)
             self.roster_view.add_requested.connect(self.add_athlete)
             self.roster_view.edit_requested.connect(lambda a: (self.switch_athlete(a), self.edit_athlete()))
             self.roster_view.archive_requested.connect(lambda a: (self.switch_athlete(a), self.archive_athlete()))
             self.tabs.insertTab(0, self.roster_view, "Squad")
         self.roster_view.set_entries(operations.roster_entries(self.repo), self.today)
+
+    def _select_from_roster(self, athlete_id: str) -> None:
+        """One click in the squad: that athlete becomes the current one (the Athlete box follows)."""
+        self.switch_athlete(athlete_id)
+        self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
 
     def _choose_from_roster(self, athlete_id: str) -> None:
         self.switch_athlete(athlete_id)

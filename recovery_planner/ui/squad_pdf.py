@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from ..domain.plan_text import NOTICE
 from ..domain.regions import region_label
-from ..domain.squad import SquadRow
+from ..domain.roster import Completion, RosterEntry
 
 COLUMNS = (
     ("Athlete", 0.2),
@@ -41,12 +41,12 @@ def page_size_for_locale(locale: QLocale | None = None) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if us else QPageSize.PageSizeId.A4)
 
 
-def _needs(row: SquadRow, today: date, overdue_days: int) -> str:
+def _needs(row: RosterEntry, today: date, overdue_days: int) -> str:
     parts = []
     if row.hold_open:
         parts.append("Open hold")
-    if row.urgency in URGENCY_WORDS:
-        parts.append(URGENCY_WORDS[row.urgency])
+    if row.referral_urgency in URGENCY_WORDS:
+        parts.append(URGENCY_WORDS[row.referral_urgency])
     if row.trend == "worse":
         parts.append("Worse")
     if row.overdue(today, overdue_days):
@@ -56,7 +56,7 @@ def _needs(row: SquadRow, today: date, overdue_days: int) -> str:
 
 
 def render_squad_pdf(
-    path: str | Path, rows: Sequence[SquadRow], today: date, coach_name: str = "", overdue_days: int = 3
+    path: str | Path, rows: Sequence[RosterEntry], today: date, coach_name: str = "", overdue_days: int = 3
 ) -> Path:
     """Write the squad summary to ``path``; returns the path. Rows are drawn in the order given."""
     path = Path(path)
@@ -76,7 +76,7 @@ def render_squad_pdf(
 
 
 def _draw(
-    p: QPainter, writer: QPdfWriter, rows: Sequence[SquadRow], today: date, coach: str, overdue_days: int
+    p: QPainter, writer: QPdfWriter, rows: Sequence[RosterEntry], today: date, coach: str, overdue_days: int
 ) -> None:
     area = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
     area.moveTo(0, 0)
@@ -143,9 +143,9 @@ def _draw(
     footer()
 
 
-def _completion_bar(p: QPainter, rect: QRectF, row: SquadRow, pt: float) -> None:
+def _completion_bar(p: QPainter, rect: QRectF, row: RosterEntry, pt: float) -> None:
     """A bar filled to the share done, coloured by band, with the numbers beside it (never colour alone)."""
-    c = row.completion
+    c = row.completion or Completion(0, 0)
     bar = QRectF(rect.left(), rect.center().y() - 3 * pt, rect.width() * 0.4, 6 * pt)
     p.setPen(QPen(QColor("#777777"), 0.5 * pt))
     p.setBrush(Qt.BrushStyle.NoBrush)

@@ -5,21 +5,19 @@ from datetime import date, timedelta
 from pypdf import PdfReader
 
 from recovery_planner.domain.plan_text import NOTICE
-from recovery_planner.domain.squad import Completion, SquadRow, attention_order
+from recovery_planner.domain.roster import Completion, RosterEntry, roster_order
 from recovery_planner.ui.squad_pdf import render_squad_pdf
 
 TODAY = date(2026, 3, 10)
 
 
-def _row(i: int) -> SquadRow:
-    return SquadRow(
+def _row(i: int) -> RosterEntry:
+    return RosterEntry(
         athlete_id=f"a{i}",
         name=f"Runner {i:03d}",
         last_check_in=TODAY - timedelta(days=i % 6),
-        urgency="urgent" if i == 7 else "none",
-        hold_open=False,
-        hold_reason=None,
         running_day1="easy",
+        referral_urgency="urgent" if i == 7 else "none",
         worst_region="calf",
         worst_side="left",
         worst_pain=float(i % 10),
@@ -29,7 +27,7 @@ def _row(i: int) -> SquadRow:
 
 
 def test_summary_lists_every_athlete_in_attention_order_with_the_notice_on_each_page(qapp, tmp_path):
-    rows = attention_order([_row(i) for i in range(80)], TODAY)
+    rows = roster_order([_row(i) for i in range(80)], TODAY)
     path = render_squad_pdf(tmp_path / "squad.pdf", rows, TODAY, "Coach Kim")
     reader = PdfReader(path)
     assert len(reader.pages) >= 2
