@@ -137,7 +137,7 @@ def status_text(entry: RosterEntry) -> str:
     s = status(entry)
     if s == "red":
         words = URGENCY_WORDS.get(entry.referral_urgency or "", STATUS_WORDS[s])
-        return f"Open hold: {words}" if entry.hold_open else words
+        return f"Held until cleared: {words.removeprefix('Stop: ')}" if entry.hold_open else words
     if s != "amber":
         return STATUS_WORDS[s]
     parts = [RUNNING_WORDS[entry.running_day1]] if entry.running_day1 in ("none", "easy") else []

@@ -141,7 +141,7 @@ def test_who_needs_the_coach_today_holds_worsening_overdue_then_low_completion()
         "Yan low completion",
         "Zoe complete",
     ]
-    assert status_text(rows[5]) == "Open hold: Stop: see a physio first"
+    assert status_text(rows[5]) == "Held until cleared: see a physio first"
     held = rows[5]
     assert status(held) == "red"
 
