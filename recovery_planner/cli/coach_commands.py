@@ -15,9 +15,9 @@ from typing import Any
 from ..domain.coach_edits import ACTIONS, EditError, editable_options
 from ..domain.regions import region_label
 from ..domain.roster import Completion
-from ..services import coach
+from ..services import coach, queries
 from ..services.context import AppContext
-from .runner import run_with_context
+from .common import add_command, say
 
 
 def _day(text: str) -> date:
@@ -33,10 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = group.add_subparsers(dest="coach_command", metavar="ACTION", required=True)
 
     def add(name: str, handler: Any, **kw: Any) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, **kw)
-        p.add_argument("--data-dir", default=argparse.SUPPRESS, help="folder holding the app's data")
-        p.set_defaults(handler=lambda args: run_with_context(args, handler))
-        return p
+        return add_command(sub, name, handler, **kw)
 
     p = add("squad", _squad, help="every athlete, who needs attention first")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
@@ -67,16 +64,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def register_athlete_actions(athletes_sub: argparse._SubParsersAction) -> None:
     """Add `athletes export` and `athletes delete` to the existing `athletes` group."""
-    p = athletes_sub.add_parser("export", help="write one athlete's whole record to a JSON file")
+    p = add_command(athletes_sub, "export", _export, help="write one athlete's whole record to a JSON file")
     p.add_argument("name", help="the athlete's name or id")
     p.add_argument("--to", required=True, metavar="FILE.json")
-    p.add_argument("--data-dir", default=argparse.SUPPRESS, help="folder holding the app's data")
-    p.set_defaults(handler=lambda args: run_with_context(args, _export))
-    p = athletes_sub.add_parser("delete", help="delete an athlete and all their data for good")
+    p = add_command(athletes_sub, "delete", _delete, help="delete an athlete and all their data for good")
     p.add_argument("name", help="the athlete's name or id")
     p.add_argument("--confirm", required=True, metavar="NAME", help="repeat the athlete's name to confirm")
-    p.add_argument("--data-dir", default=argparse.SUPPRESS, help="folder holding the app's data")
-    p.set_defaults(handler=lambda args: run_with_context(args, _delete))
 
 
 def _squad(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -126,19 +119,19 @@ def _summary(args: argparse.Namespace, ctx: AppContext) -> int:
     fmt = args.format or ("csv" if str(args.to).lower().endswith(".csv") else "pdf")
     make = coach.squad_summary_csv if fmt == "csv" else coach.squad_summary_pdf
     path = make(ctx, args.to).value
-    print(f"Saved the squad summary to {path}.", file=sys.stderr)
+    say(f"Saved the squad summary to {path}.")
     return 0
 
 
 def _note(args: argparse.Namespace, ctx: AppContext) -> int:
-    athlete = ctx.repo.find_athlete(args.athlete)
+    athlete = queries.find_athlete(ctx, args.athlete)
     note = coach.add_note(ctx, athlete.id, args.text, args.by, checkin_id=args.checkin, pinned=args.pin).value
     print(note["id"])
     return 0
 
 
 def _notes(args: argparse.Namespace, ctx: AppContext) -> int:
-    athlete = ctx.repo.find_athlete(args.athlete)
+    athlete = queries.find_athlete(ctx, args.athlete)
     notes = coach.notes(ctx, athlete.id)
     if args.format == "json":
         print(json.dumps(notes, ensure_ascii=False, indent=1))
@@ -151,23 +144,23 @@ def _notes(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _edit(args: argparse.Namespace, ctx: AppContext) -> int:
-    athlete = ctx.repo.find_athlete(args.athlete)
+    athlete = queries.find_athlete(ctx, args.athlete)
     try:
         edit = coach.edit_plan(
             ctx, athlete.id, args.action, args.day, args.by, item_id=args.item, option=args.option, note=args.note
         ).value
     except EditError as exc:
-        print(f"Change refused: {exc}", file=sys.stderr)
+        say(f"Change refused: {exc} Nothing was saved.")
         return 2
-    print(f"Saved: {edit.describe()}.", file=sys.stderr)
+    say(f"Saved: {edit.describe()}.")
     return 0
 
 
 def _changes(args: argparse.Namespace, ctx: AppContext) -> int:
-    athlete = ctx.repo.find_athlete(args.athlete)
+    athlete = queries.find_athlete(ctx, args.athlete)
     current = coach.effective_plan(ctx, athlete.id)
     if current is None:
-        print(f"{athlete.name} has no plan yet.", file=sys.stderr)
+        say(f"{athlete.name} has no plan yet.")
         return 0
     plan = current.outcome.plan
     if args.format == "json":
@@ -187,23 +180,22 @@ def _changes(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: AppContext) -> int:
-    athlete = ctx.repo.find_athlete(args.name)
+    athlete = queries.find_athlete(ctx, args.name)
     path = coach.export_athlete(ctx, athlete.id, args.to).value
-    print(f"Saved {athlete.name}'s whole record to {path}.", file=sys.stderr)
+    say(f"Saved {athlete.name}'s whole record to {path}.")
     return 0
 
 
 def _delete(args: argparse.Namespace, ctx: AppContext) -> int:
-    athlete = ctx.repo.find_athlete(args.name)
+    athlete = queries.find_athlete(ctx, args.name)
     try:
         coach.delete_athlete(ctx, athlete.id, args.confirm)
     except coach.DeleteNotConfirmed as exc:
-        print(f"{exc} Nothing was deleted.", file=sys.stderr)
+        say(f"{exc} Nothing was deleted.")
         return 2
-    print(
+    say(
         f"{athlete.name} and all their data were deleted. Copies in automatic backups are removed as those "
         "backups rotate out (after the number of daily backups kept, 14 by default); manual backups keep "
-        "them until you delete those backups.",
-        file=sys.stderr,
+        "them until you delete those backups."
     )
     return 0

@@ -31,6 +31,8 @@ BanCheck = Callable[[str, str | None], bool]
 class EditError(ValueError):
     """A change that cannot be applied; the message says why in plain words."""
 
+    exit_code = 2  # bad input: nothing was saved
+
 
 @dataclass(frozen=True)
 class CoachEdit:

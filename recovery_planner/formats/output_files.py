@@ -11,6 +11,8 @@ from pathlib import Path
 class ExportPathError(ValueError):
     """The destination cannot take an export (the message says why)."""
 
+    exit_code = 2
+
 
 def write_export(dest: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``dest`` atomically (temp file, flush, fsync, rename); returns the final path.

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..domain.checkin import parse_check_in
 from ..domain.coach_edits import CoachEdit, EditError, EditOutcome, apply_edits, check_edit
+from ..domain.plan import MAX_DAYS
 from ..domain.planner import assess
-from ..domain.roster import COMPLETION_WINDOW_DAYS, DEFAULT_OVERDUE_DAYS, RosterEntry, completion, roster_order
+from ..domain.roster import (
+    COMPLETION_WINDOW_DAYS,
+    DEFAULT_OVERDUE_DAYS,
+    Completion,
+    RosterEntry,
+    completion,
+    roster_order,
+)
 from .changes import Changes, OpResult
 from .context import AppContext
 
@@ -122,52 +130,68 @@ def _neg(text: str) -> tuple[int, ...]:
 
 
 def overdue_days(ctx: AppContext) -> int:
+    """The setting "no check-in for N days" (default 3, 1-60)."""
     value = ctx.repo.get_setting(OVERDUE_SETTING, DEFAULT_OVERDUE_DAYS)
-    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 60 else 3
+    ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 60
+    return value if ok else DEFAULT_OVERDUE_DAYS
+
+
+@dataclass(frozen=True)
+class _Extras:
+    completion: Completion
+    note_text: str
+
+
+_EXTRAS_CACHE = "coach.squad_extras"
 
 
 def squad_rows(ctx: AppContext, include_archived: bool = False) -> list[RosterEntry]:
-    """One row per active athlete, ordered by who needs the coach first (see ``domain.squad``)."""
+    """Every athlete, who needs the coach first (``domain.roster``), with plan completion over the last
+    7 days and the coach's notes (for the search). The roster index gives the rest.
+
+    Completion and notes read the athlete's own files; they are cached per athlete until one of that
+    athlete's files changes, so only the first overview after a change reads files.
+    """
+    from .queries import roster_entries
+
     today = ctx.today()
-    rows = [_row(ctx, a, today) for a in ctx.repo.list_athletes(include_archived=include_archived)]
+    cache: dict[str, tuple[Any, _Extras]] = ctx.caches.setdefault(_EXTRAS_CACHE, {})
+    rows = []
+    for entry in roster_entries(ctx, include_archived=include_archived):
+        stamp = (today, ctx.repo.athlete_stamp(entry.athlete_id))
+        hit = cache.get(entry.athlete_id)
+        if hit is None or hit[0] != stamp:
+            hit = (stamp, _extras(ctx, entry.athlete_id, entry.last_check_in is not None, today))
+            cache[entry.athlete_id] = hit
+        rows.append(replace(entry, completion=hit[1].completion, note_text=hit[1].note_text))
     return roster_order(rows, today, overdue_days(ctx))
 
 
-def _row(ctx: AppContext, athlete: Any, today: date) -> RosterEntry:
-    s = athlete.latest
-    scheduled: dict[date, set[str]] = {}
+def _extras(ctx: AppContext, athlete_id: str, checked_in: bool, today: date) -> _Extras:
+    notes_text = " ".join(n.get("text", "") for n in ctx.repo.notes(athlete_id))
+    if not checked_in:
+        return _Extras(Completion(0, 0), notes_text)
     first = today - timedelta(days=COMPLETION_WINDOW_DAYS - 1)
-    done = ctx.repo.done_items(athlete.id, first, today) if s is not None else frozenset()
-    if s is not None:
-        day = today
-        while day >= first:
-            found = ctx.repo.active_plan(athlete.id, day)
-            if found is None:
-                break
-            record, plan = found
-            for d in plan.get("days") or []:
-                when = date.fromisoformat(d["date"])
-                if first <= when <= day and when not in scheduled:
-                    scheduled[when] = {i["id"] for i in d.get("items") or [] if i.get("id")}
-            day = record.date - timedelta(days=1)
-    hold = getattr(s, "hold", None) if s is not None else None
-    note_text = " ".join(n.get("text", "") for n in ctx.repo.notes(athlete.id))
-    return RosterEntry(
-        athlete_id=athlete.id,
-        name=athlete.name,
-        last_check_in=s.date if s else None,
-        running_day1=s.running_day1 if s else None,
-        referral_urgency=s.urgency if s else None,
-        worst_region=s.worst_region if s else None,
-        worst_side=s.worst_side if s else None,
-        worst_pain=s.worst_pain if s else None,
-        trend=s.trend if s else None,
-        archived=athlete.archived,
-        hold_open=hold is not None,
-        hold_reason=getattr(hold, "reason", None),
-        completion=completion(scheduled, done, today),
-        note_text=note_text,
-    )
+    lookback = first - timedelta(days=MAX_DAYS)
+    records = [r for r in ctx.repo.history(athlete_id, lookback, today) if r.date <= today]
+    scheduled: dict[date, set[str]] = {}
+    for record in reversed(records):  # newest first: a day's items come from the newest plan covering it
+        days_left = [d for d in _dates(first, today) if d >= record.date and d not in scheduled]
+        if not days_left:
+            continue
+        plan = ctx.repo.get_plan(athlete_id, record.id) or {}
+        for d in plan.get("days") or []:
+            when = date.fromisoformat(d["date"])
+            if when in days_left:
+                scheduled[when] = {i["id"] for i in d.get("items") or [] if i.get("id")}
+        for when in days_left:
+            scheduled.setdefault(when, set())  # an emergency or shorter plan: nothing scheduled that day
+    done = ctx.repo.done_items(athlete_id, first, today)
+    return _Extras(completion(scheduled, done, today), notes_text)
+
+
+def _dates(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 ATHLETE_RECORD_FORMAT = "recovery-planner-athlete-record"
@@ -225,6 +249,8 @@ def delete_athlete(ctx: AppContext, athlete_id: str, confirm_name: str) -> OpRes
 
 class DeleteNotConfirmed(ValueError):
     """The confirmation did not match the athlete's name; nothing was deleted."""
+
+    exit_code = 2
 
 
 def squad_summary_csv(ctx: AppContext, dest: str) -> OpResult[Path]:

@@ -324,6 +324,15 @@ class Repository:
             self._roster.get(athlete_id)
             return coach.add_edit(self._folder, athlete_id, doc)
 
+    def athlete_stamp(self, athlete_id: str) -> tuple[tuple[str, int, int], ...]:
+        """A cheap token that changes whenever any file of this athlete changes (for caches)."""
+        try:
+            entries = os.scandir(self._folder.athlete_dir(athlete_id))
+        except OSError:
+            return ()
+        with entries:
+            return tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries if e.is_file()))
+
     def athlete_files(self, athlete_id: str) -> list[Path]:
         """Every data file of this athlete (relative paths), for a whole-record export."""
         self._roster.get(athlete_id)
