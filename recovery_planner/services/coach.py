@@ -160,7 +160,7 @@ def squad_rows(ctx: AppContext, include_archived: bool = False) -> list[RosterEn
     for entry in roster_entries(ctx, include_archived=include_archived):
         stamp = (today, ctx.repo.athlete_stamp(entry.athlete_id))
         hit = cache.get(entry.athlete_id)
-        if hit is None or hit[0] != stamp:
+        if hit is None or stamp[1] is None or hit[0] != stamp:
             hit = (stamp, _extras(ctx, entry.athlete_id, entry.last_check_in is not None, today))
             cache[entry.athlete_id] = hit
         rows.append(replace(entry, completion=hit[1].completion, note_text=hit[1].note_text))

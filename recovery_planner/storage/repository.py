@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -324,14 +325,19 @@ class Repository:
             self._roster.get(athlete_id)
             return coach.add_edit(self._folder, athlete_id, doc)
 
-    def athlete_stamp(self, athlete_id: str) -> tuple[tuple[str, int, int], ...]:
-        """A cheap token that changes whenever any file of this athlete changes (for caches)."""
+    def athlete_stamp(self, athlete_id: str) -> tuple[int, int] | None:
+        """A cheap token that changes whenever a file of this athlete changes, for caches; None when it
+        cannot be trusted (the folder changed in the last 2 s, finer than some file systems' clocks).
+
+        Every save replaces a file inside the athlete's folder, which updates the folder's own time.
+        """
         try:
-            entries = os.scandir(self._folder.athlete_dir(athlete_id))
+            st = os.stat(self._folder.athlete_dir(athlete_id))
         except OSError:
-            return ()
-        with entries:
-            return tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries if e.is_file()))
+            return None
+        if time.time_ns() - st.st_mtime_ns < 2_000_000_000:
+            return None
+        return (st.st_ino, st.st_mtime_ns)
 
     def athlete_files(self, athlete_id: str) -> list[Path]:
         """Every data file of this athlete (relative paths), for a whole-record export."""
