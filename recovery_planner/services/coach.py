@@ -5,22 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.checkin import parse_check_in
-from ..domain.coach_edits import CoachEdit, EditError, EditOutcome, apply_edits, check_edit
-from ..domain.plan import MAX_DAYS
-from ..domain.planner import assess
-from ..domain.roster import (
-    COMPLETION_WINDOW_DAYS,
-    DEFAULT_OVERDUE_DAYS,
-    Completion,
-    RosterEntry,
-    completion,
-    roster_order,
-)
 from .changes import Changes, OpResult
 from .context import AppContext
+
+if TYPE_CHECKING:  # the planner and the domain load on first use, off the app's first-paint path
+    from ..domain.coach_edits import CoachEdit, EditOutcome
+    from ..domain.roster import Completion, RosterEntry
+
+DEFAULT_OVERDUE_DAYS = 3  # as domain.roster.DEFAULT_OVERDUE_DAYS (checked by a test)
 
 OVERDUE_SETTING = "squad_overdue_days"
 
@@ -34,12 +28,17 @@ class EffectivePlan:
     outcome: EditOutcome
 
 
-def _bans(check_in: dict[str, Any], day: date):
+def _bans(check_in: dict[str, Any], day: date) -> Any:
     """The planner's own ban check for a stored check-in (deterministic: same check-in, same bans)."""
+    from ..domain.checkin import parse_check_in
+    from ..domain.planner import assess
+
     return assess(parse_check_in(check_in, day)).is_banned
 
 
 def _edits(ctx: AppContext, athlete_id: str) -> list[CoachEdit]:
+    from ..domain.coach_edits import CoachEdit
+
     return [CoachEdit.from_dict(d) for d in ctx.repo.plan_edits(athlete_id)]
 
 
@@ -56,6 +55,8 @@ def with_edits(
     ctx: AppContext, athlete_id: str, checkin_id: str, check_in: dict[str, Any], plan: dict[str, Any]
 ) -> EffectivePlan:
     """``plan`` (stored with ``checkin_id``) with the coach's changes for its days applied."""
+    from ..domain.coach_edits import apply_edits
+
     days = {d["date"] for d in plan.get("days") or []}
     relevant = [e for e in _edits(ctx, athlete_id) if e.day.isoformat() in days]
     start = date.fromisoformat(plan["start"])
@@ -75,6 +76,8 @@ def edit_plan(
     note: str | None = None,
 ) -> OpResult[CoachEdit]:
     """Record one change to the plan in force on ``day``; raises EditError (with the reason) if it is unsafe."""
+    from ..domain.coach_edits import CoachEdit, EditError, check_edit
+
     current = effective_plan(ctx, athlete_id, day)
     if current is None:
         raise EditError("There is no plan for that day yet: the athlete has not checked in.")
@@ -152,6 +155,7 @@ def squad_rows(ctx: AppContext, include_archived: bool = False) -> list[RosterEn
     Completion and notes read the athlete's own files; they are cached per athlete until one of that
     athlete's files changes, so only the first overview after a change reads files.
     """
+    from ..domain.roster import roster_order
     from .queries import roster_entries
 
     today = ctx.today()
@@ -168,6 +172,9 @@ def squad_rows(ctx: AppContext, include_archived: bool = False) -> list[RosterEn
 
 
 def _extras(ctx: AppContext, athlete_id: str, checked_in: bool, today: date) -> _Extras:
+    from ..domain.plan import MAX_DAYS
+    from ..domain.roster import COMPLETION_WINDOW_DAYS, Completion, completion
+
     notes_text = " ".join(n.get("text", "") for n in ctx.repo.notes(athlete_id))
     if not checked_in:
         return _Extras(Completion(0, 0), notes_text)
@@ -238,13 +245,25 @@ def export_athlete(ctx: AppContext, athlete_id: str, dest: str) -> OpResult[Path
     return OpResult(write_export(dest, blob))
 
 
-def delete_athlete(ctx: AppContext, athlete_id: str, confirm_name: str) -> OpResult[None]:
-    """Delete an athlete for good; ``confirm_name`` must repeat their name exactly (case aside)."""
+def delete_athlete(ctx: AppContext, athlete_id: str, confirm_name: str) -> OpResult[str]:
+    """Delete an athlete for good and switch to another one; returns the new current athlete's id.
+
+    ``confirm_name`` must repeat their name exactly (case aside); one athlete must stay. Copies in the
+    backups stay until those backups are rotated out or deleted.
+    """
+    from ..storage.errors import InvalidRecordError
+    from .athletes import switch_athlete
+
     athlete = ctx.repo.get_athlete(athlete_id)
     if " ".join(confirm_name.split()).casefold() != athlete.name.casefold():
         raise DeleteNotConfirmed(f"To delete {athlete.name} for good, type their name exactly to confirm.")
+    others = [a for a in ctx.repo.list_athletes() if a.id != athlete_id]
+    if not others:
+        raise InvalidRecordError(["Add another athlete first: one must stay."])
     ctx.repo.delete_athlete(athlete_id)
-    return OpResult(None, Changes(athletes=True, check_ins=True, plans=True, notes=True, athlete_id=athlete_id))
+    switched = switch_athlete(ctx, others[0].id)
+    gone = Changes(athletes=True, check_ins=True, plans=True, notes=True, athlete_id=athlete_id)
+    return OpResult(switched.value, gone | switched.changes)
 
 
 class DeleteNotConfirmed(ValueError):

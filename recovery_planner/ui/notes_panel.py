@@ -23,8 +23,8 @@ MAX_CHARS = 5000
 
 
 def note_line(note: dict[str, Any]) -> str:
-    """'📌 2026-03-04, Coach Kim: text' (the pin only for pinned notes; '(check-in)' for check-in notes)."""
-    pin = "📌 " if note.get("pinned") else ""
+    """'Pinned · 2026-03-04, Coach Kim: text' ('Pinned' only for pinned notes; check-in notes say so)."""
+    pin = "Pinned · " if note.get("pinned") else ""
     about = " (about a check-in)" if note.get("checkin_id") else ""
     return f"{pin}{str(note.get('created_at', ''))[:10]}, {note.get('author', '')}{about}: {note.get('text', '')}"
 

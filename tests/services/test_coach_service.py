@@ -103,3 +103,25 @@ def test_squad_completion_counts_ticks_over_scheduled_items(ctx):
     (row,) = coach.squad_rows(ctx)
     assert row.completion.scheduled == len(first_two_days)
     assert row.completion.done == 1
+
+
+def test_overdue_default_is_the_domain_one_and_the_setting_is_bounded(ctx):
+    from recovery_planner.domain.roster import DEFAULT_OVERDUE_DAYS
+
+    assert coach.DEFAULT_OVERDUE_DAYS == DEFAULT_OVERDUE_DAYS == coach.overdue_days(ctx)
+    ctx.repo.set_setting(coach.OVERDUE_SETTING, 5)
+    assert coach.overdue_days(ctx) == 5
+    ctx.repo.set_setting(coach.OVERDUE_SETTING, 500)
+    assert coach.overdue_days(ctx) == DEFAULT_OVERDUE_DAYS
+
+
+def test_the_plan_shown_after_saving_and_today_carries_the_coach_changes(ctx):
+    from recovery_planner.services import checkins, queries
+
+    ana = ctx.repo.add_athlete("Ana Lopez")
+    checkins.save_check_in(ctx, ana.id, _check_in(TODAY), 7)
+    coach.edit_plan(ctx, ana.id, "day_note", TODAY, "Coach Kim", note="Easy on the hills")
+    assert queries.current_plan(ctx, ana.id).plan["days"][0]["coach_note"] == "Easy on the hills"
+    saved = checkins.save_check_in(ctx, ana.id, _check_in(TODAY, pain=1), 7).value
+    assert saved.plan["days"][0]["coach_note"] == "Easy on the hills"  # the re-plan keeps the note
+    assert ctx.repo.get_plan(ana.id, saved.record.id).get("coach_changes") is None  # stored plan stays pure

@@ -82,7 +82,7 @@ def test_notes_panel_adds_by_typing_and_removes_the_selected_note(qtbot):
     panel.set_notes(
         [{"id": "n1", "text": "Knee surgery 2024", "author": "Kim", "created_at": "2026-03-02T09:00", "pinned": True}]
     )
-    assert panel.list.item(0).text().startswith("📌 2026-03-02, Kim")
+    assert panel.list.item(0).text().startswith("Pinned · 2026-03-02, Kim")
     panel.list.setCurrentRow(0)
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     assert removed == ["n1"] and panel.list.item(0).data(NOTE_ID) == "n1"
