@@ -129,7 +129,7 @@ class CoachWorkspace(QObject):
             return
         self.window.run_op(
             lambda: coach_ops.add_note(self.window.ctx, athlete_id, text, author, pinned=pinned),
-            lambda _: (self.notes.note_saved(), self.refresh()),
+            lambda _: self.notes.note_saved(),
             "The note was not saved",
         )
 
@@ -139,7 +139,7 @@ class CoachWorkspace(QObject):
             return
         self.window.run_op(
             lambda: coach_ops.remove_note(self.window.ctx, athlete_id, note_id),
-            lambda _: self.refresh(),
+            None,
             "The note was not removed",
         )
 
@@ -186,7 +186,7 @@ class CoachWorkspace(QObject):
         op = coach_ops.squad_summary_pdf if fmt == "pdf" else coach_ops.squad_summary_csv
         self.window.run_op(
             lambda: op(self.window.ctx, path),
-            lambda saved: self.window.inform("Squad summary", f"Saved to {saved}"),
+            lambda saved: self._saved("Squad summary", f"Saved to {saved}"),
             "The squad summary was not saved",
         )
 
@@ -200,7 +200,7 @@ class CoachWorkspace(QObject):
         if path:
             self.window.run_op(
                 lambda: coach_ops.export_athlete(self.window.ctx, athlete.id, path),
-                lambda saved: self.window.inform("Whole record", f"Saved {athlete.name}'s record to {saved}"),
+                lambda saved: self._saved("Whole record", f"Saved {athlete.name}'s record to {saved}"),
                 "The record was not exported",
             )
 
@@ -218,9 +218,13 @@ class CoachWorkspace(QObject):
             return
         self.window.run_op(
             lambda: coach_ops.delete_athlete(self.window.ctx, athlete.id, typed),
-            lambda next_id: (
-                self.window.statusBar().showMessage(f"{athlete.name} was deleted.", 6000),
-                self.window._after_archive(next_id),
-            ),
+            lambda next_id: self._deleted(athlete.name, next_id),
             "The athlete was not deleted",
         )
+
+    def _saved(self, title: str, text: str) -> None:
+        self.window.inform(title, text)
+
+    def _deleted(self, name: str, next_id: str) -> None:
+        self.window.statusBar().showMessage(f"{name} was deleted.", 6000)
+        self.window._after_archive(next_id)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ..domain.plan_text import NOTICE
@@ -101,7 +101,7 @@ def _draw(
             p.drawText(QRectF(x, y, area.width() * share, line_h), Qt.AlignmentFlag.AlignVCenter, title)
             x += area.width() * share
         p.setPen(QPen(QColor("#000000"), 0.8 * pt))
-        p.drawLine(area.left(), y + line_h, area.right(), y + line_h)
+        p.drawLine(QPointF(area.left(), y + line_h), QPointF(area.right(), y + line_h))
         return y + line_h + 3 * pt
 
     p.setFont(head)
