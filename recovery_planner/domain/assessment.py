@@ -34,6 +34,7 @@ class Assessment:
     high_risk_bone: bool = False
     rest_day_one: bool = False
     no_fluid_push: bool = False
+    strength_gated: bool = False  # M13: no strength_loading while a structural referral is open
 
     def fire(self, rule: str) -> None:
         if rule not in self.rules:
