@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
 from datetime import date
 from typing import Any
 
 from .citations import citations
-from .plan import URGENCIES
 from .regions import region_label
 
 RUNNING_WORDS = {"none": "No running", "easy": "Easy running only", "normal": "Usual training"}
@@ -19,35 +17,14 @@ URGENCY_WORDS = {
     "routine": "Book an assessment with a physiotherapist in the next 1-2 weeks",
 }
 NOTICE = "This plan is general guidance, not medical advice. If in doubt, rest and ask a professional."
-# Sentences of a less urgent reason that set their own timing; under a more urgent banner they would contradict it.
-_TIMING = re.compile(
-    r"\b(get it checked|book|see a|see your|within|in the next|days?\b.*\bchecked|before (you )?run|today|"
-    r"tomorrow|promptly|you may keep)",
-    re.IGNORECASE,
-)
 
 
-def _finding(reason: str) -> str:
-    """A less urgent reason without the sentences that give it its own, later, timing."""
-    sentences = re.split(r"(?<=[.!?])\s+", reason.strip())
-    kept = [s for s in sentences if not _TIMING.search(s)]
-    return " ".join(kept) if kept else sentences[0]
+def referral_lines(referral: dict[str, Any]) -> tuple[str, list[str]]:
+    """One referral message: the title at the plan's urgency and its reasons, most urgent first.
 
-
-def referral_lines(referral: dict[str, Any]) -> tuple[str, list[str], list[str]]:
-    """One referral message: (title at the highest urgency, its reasons, other findings to mention).
-
-    Plans from planner 1.0 carry no per-reason urgency: all their reasons are shown under the one title.
-    """
-    urgency = referral.get("urgency", "none")
-    reasons = [str(r) for r in referral.get("reasons") or []]
-    levels = referral.get("reason_urgencies") or []
-    if len(levels) != len(reasons):
-        return URGENCY_WORDS.get(urgency, ""), reasons, []
-    top = max((URGENCIES.index(u) for u in levels if u in URGENCIES), default=0)
-    main = [r for r, u in zip(reasons, levels, strict=True) if u in URGENCIES and URGENCIES.index(u) == top]
-    also = [_finding(r) for r, u in zip(reasons, levels, strict=True) if r not in main]
-    return URGENCY_WORDS.get(urgency, ""), main, list(dict.fromkeys(also))
+    Reasons below the plan's urgency carry only their finding (the planner leaves their own timing out), so
+    nothing under the title contradicts it."""
+    return URGENCY_WORDS.get(referral.get("urgency", "none"), ""), list(dict.fromkeys(referral.get("reasons") or []))
 
 
 def where(item: dict[str, Any]) -> str:
@@ -114,14 +91,10 @@ def render_plan_text(plan: dict[str, Any]) -> str:
     out: list[str] = [f"Recovery plan from {start.strftime('%a %d %b %Y')}", ""]
     referral = plan["referral"]
     if referral["urgency"] != "none":
-        title, main, also = referral_lines(referral)
+        title, reasons = referral_lines(referral)
         out.append(title.upper())
-        for reason in main:
+        for reason in reasons:
             out += _wrap(reason, "  - ")
-        if also:
-            out.append("  Also mention:")
-            for finding in also:
-                out += _wrap(finding, "  - ")
         out.append("")
     if plan.get("do_now"):
         out.append("What to do now:")

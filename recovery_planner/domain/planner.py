@@ -67,16 +67,17 @@ def build_plan(check_in: CheckIn, days: int = DEFAULT_DAYS, settling: SettlingRe
                 summary=day_summary(items, run),
             )
         )
-    ranked = sorted(a.reasons, key=lambda r: -r[0])
+    levels = tuple(URGENCIES[reason[0]] for reason in sorted(a.reasons, key=lambda r: -r[0]))
+    graded = tuple(getattr(a, "graded_return", ()))  # RTR7 steps (triage), before RTR1-RTR6
     return Plan(
         start=check_in.date,
         plan_suppressed=a.suppressed,
-        referral=Referral(a.urgency, tuple(t for _, t in ranked), tuple(URGENCIES[rank] for rank, _ in ranked)),
+        referral=Referral(a.urgency, a.ordered_reasons(), levels),
         no_running_until_cleared=a.until_cleared,
         days=tuple(plan_days),
         hydration=advice,
         stop_rules=stop_rules(a) if any_run else (),
-        return_to_run=return_to_run(a) if a.injury_pathway and not a.suppressed else (),
+        return_to_run=graded if a.suppressed else (*graded, *(return_to_run(a) if a.injury_pathway else ())),
         do_now=tuple(a.do_now),
         cautions=() if a.suppressed else tuple(dict.fromkeys(tuple(a.cautions) + _strain_watch(a))),
         rules_fired=tuple(a.rules),
@@ -122,15 +123,9 @@ def stop_rules(a: Assessment) -> tuple[str, ...]:
 
 
 def return_to_run(a: Assessment) -> tuple[str, ...]:
-    """RTR7 (after an E-rule), then RTR1-RTR6: the checks to pass before running again after an injury."""
+    """RTR1-RTR6: the checks to pass before running again after an injury (RTR7 steps come first, from triage)."""
     regions = {x.area.region for x in a.features.areas}
-    steps = []
-    if any(rule.startswith("E") for rule in a.rules):
-        steps.append(
-            "First, the clinician who examines you has to clear you. Then follow the return they give you; "
-            "only after that do the checks below apply."
-        )
-    steps += [
+    steps = [
         "Everyday activities hurt 2/10 or less, with no pain at rest or at night, no tender spot on a bone and "
         "no swelling.",
         "You can walk briskly for 30 minutes without pain (30-45 minutes after a suspected bone injury).",
