@@ -95,8 +95,15 @@ _SEED_OR_HEURISTIC = re.compile(r"^(S[123]-\d+|H)$")
 _AUTHOR_YEAR = re.compile(r"^[A-Z][^\d]*\b(19|20)\d\d[a-z]?$")
 _SHORT = re.compile(r"^(?P<who>[A-ZÄÖÜ][\w'\-øöäüéÉ]+)(?P<rest>( & [\w'\-øöäüé]+)?) (?P<year>(19|20)\d\d)$")
 
-# Single-author works (no "et al." when a short name like "Maffulli 1998" is expanded).
-_KNOWN = {c for refs in RULE_CITATIONS.values() for c in refs}
+# Works with several authors cited by a short name in item sources ("Orchard 1996" -> "Orchard et al. 1996").
+MORE_WORKS = (
+    "Alfredson et al. 1998",
+    "DiGiovanni et al. 2003",
+    "Fredericson et al. 2000",
+    "Milewski et al. 2014",
+    "Orchard et al. 1996",
+)
+_KNOWN = {c for refs in RULE_CITATIONS.values() for c in refs} | set(MORE_WORKS)
 
 
 def _normal(source: str) -> str | None:
@@ -114,15 +121,12 @@ def _normal(source: str) -> str | None:
 
 
 def citations(sources: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """The readable citations behind ``sources`` (rule IDs expanded), each once, in order."""
-    out: list[str] = []
-    for source in sources:
-        found = RULE_CITATIONS.get(source)
-        expanded = list(found) if found is not None else [c for c in [_normal(source)] if c]
-        for c in expanded:
-            if c not in out:
-                out.append(c)
-    return tuple(out)
+    """The readable citations behind ``sources``, each once, in order.
+
+    An item that names its studies cites those; one that names only rule IDs cites the rules' evidence."""
+    named = [c for c in (_normal(s) for s in sources if s not in RULE_CITATIONS) if c]
+    found = named or [c for s in sources for c in RULE_CITATIONS.get(s, ())]
+    return tuple(dict.fromkeys(found))
 
 
 def is_rule_id(source: str) -> bool:

@@ -143,7 +143,7 @@ def nutrition_item(a: Assessment, day: int, running: str) -> PlanItem:
     sources = ("M10", "M11", "Jäger 2017", "Thomas 2016")
     if mass:
         meal = protein_per_meal(mass)
-        per_meal = f"{meal[0]:.0f} g" if round(meal[0]) == round(meal[1]) else f"{meal[0]:.0f}-{meal[1]:.0f} g"
+        per_meal = f"{meal[0]:.0f} g" if meal[1] - meal[0] < 3 else f"{meal[0]:.0f}-{meal[1]:.0f} g"
         summary = (
             f"{1.4 * mass:.0f}-{2.0 * mass:.0f} g protein over the day, about {per_meal} per meal every 3-4 h; "
             f"{carbs[0] * mass:.0f}-{carbs[1] * mass:.0f} g carbohydrate"

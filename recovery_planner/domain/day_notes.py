@@ -31,6 +31,8 @@ RULE_WHY: dict[str, str] = {
     "P4": "a limp",
     "P6": "severe pain",
     "P5": "pain that is not settling",
+    "P5b": "pain that is not settling",
+    "RTR7": "the step-by-step return after your clearance",
     "H2": "heat exhaustion after your last run",
     "S5": "a fever or illness",
     "X2": "the first weeks after giving birth",
@@ -41,7 +43,15 @@ RULE_WHY: dict[str, str] = {
     "R3": "strong muscle soreness",
 }
 AREA_RULES = ("R3", "R4", "R5", "R6", "R7", "R8", "P3", "P4", "P5", "P6", "T2")
-SYSTEMIC_RULES = ("S1", "S3", "S5", "H2", "X2")
+SYSTEMIC_RULES = ("S5", "H2", "X2", "S1", "S3", "RTR7")
+WHOLE_BODY_RULES = frozenset({"E4", "E6", "E7", "E8", "H2", "S5", "X2", "S1", "S3", "RTR7"})
+EASY_WHY = (
+    ("S1", "short sleep, a raised resting heart rate or tiredness"),
+    ("S2", "short sleep, a raised resting heart rate or tiredness"),
+    ("L1", "a sharp rise in your running distance"),
+    ("X1", "calf trouble, which is more common after 50"),
+    ("RTR7", "the step-by-step return after your clearance"),
+)
 
 
 def _severity(a: Assessment, x: AreaFeatures) -> float:
@@ -58,6 +68,7 @@ def key_area(a: Assessment) -> AreaFeatures | None:
 
 
 def _signs(a: Assessment, x: AreaFeatures) -> str:
+    """'the left shin (pain 5/10, a possible bone injury)'."""
     area = x.area
     site = (area.region, area.side)
     signs = [f"pain {area.pain:g}/10"]
@@ -71,69 +82,77 @@ def _signs(a: Assessment, x: AreaFeatures) -> str:
         signs.append("a possible bone injury")
     elif x.pattern == TENDON:
         signs.append("an irritated tendon")
-    return f"{region_label(area.region, area.side)} ({', '.join(signs)})"
+    return f"the {_lower(region_label(area.region, area.side))} ({', '.join(signs)})"
+
+
+def _lower(name: str) -> str:
+    return name if name[:2].isupper() or name.startswith("Achilles") else name[0].lower() + name[1:]
 
 
 def _first_rule(a: Assessment, rules: tuple[str, ...] | list[str]) -> str | None:
-    for rule in rules:
-        if rule in a.rules:
-            return RULE_WHY[rule]
-    return None
+    rule = next((r for r in rules if r in a.rules), None)
+    return None if rule is None else rule
 
 
 def _weekday(d: date) -> str:
     return d.strftime("%a %d %b")
 
 
+def _because(causes: list[str]) -> str:
+    causes = list(dict.fromkeys(c for c in causes if c))[:2]
+    return "Because of " + " and ".join(causes) if causes else "For now"
+
+
 def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date) -> str:
-    """Why the day's running is what it is, naming the area and the reason."""
+    """Why the day's running is what it is, naming the area and the reason in plain words."""
     run = runs[day]
     x = key_area(a)
     where = _signs(a, x) if x is not None else ""
     if run.level == "none":
         if a.until_cleared:
-            cause = _first_rule(a, list(RULE_WHY)) or "the warning signs in your check-in"
-            return f"No running until a clinician has cleared you: {cause}" + (f", {where}." if where else ".")
+            rule = _first_rule(a, list(RULE_WHY))
+            if rule is None:
+                cause = f"the warning signs in {where}" if where else "the warning signs in your check-in"
+            elif rule in WHOLE_BODY_RULES or not where:
+                cause = RULE_WHY[rule]
+            else:
+                cause = f"{RULE_WHY[rule]} in {where}"
+            return f"{_because([cause])}: no running until a clinician has cleared you."
         if run.between_walk_runs:
-            return "No running today: walk-run days are every other day, so the leg can show how it took the last one."
+            return "Walk-run days are every other day: cross-train today, so the leg can show how it took the last run."
         causes = []
-        if x is not None and any(r in a.rules for r in AREA_RULES):
+        if x is not None and (any(r in a.rules for r in AREA_RULES) or x.area.pain >= 2):
             causes.append(where)
         systemic = _first_rule(a, SYSTEMIC_RULES)
         if systemic:
-            causes.append(systemic)
-        if not causes and x is not None:
-            causes.append(where)
-        text = "No running today: " + ("; ".join(causes) if causes else "your check-in calls for a rest day") + "."
+            causes.append(RULE_WHY[systemic])
+        text = f"{_because(causes)}: no running today."
         nxt = next((i for i in range(day + 1, len(runs)) if runs[i].level != "none"), None)
         if nxt is not None:
             text += f" Running may start again on {_weekday(start + timedelta(days=nxt))} if it keeps settling."
         return text
     if run.level == "easy":
         if run.walk_step is not None:
-            return (
-                f"Easy running only: a walk-run return after {where or 'your injury'}, one step per run day."
-                if where
-                else "Easy running only: a walk-run return, one step per run day."
-            )
+            back = f"Coming back after {where}" if where else "Coming back after an injury"
+            return f"{back}: walk-run step {run.walk_step + 1} today, one step further each run day if it goes well."
         causes = []
+        until = ""
         if x is not None and x.pattern == TENDON and "T1" in a.rules:
-            causes.append(f"{where}: runs with pain monitoring, no hills or speed")
+            causes.append(f"an irritated tendon in {where}")
+            until = ", with pain monitoring and no hills or speed"
         elif x is not None and x.area.pain >= 2:
-            causes.append(f"{where}: no hard sessions until everything is 1/10 or less")
-        if "S1" in a.rules or "S2" in a.rules:
-            causes.append("short sleep, a raised resting heart rate or tiredness")
-        if "L1" in a.rules:
-            causes.append("your running distance jumped this week")
-        if "X1" in a.rules:
-            causes.append("one extra easy day for the calves after 50")
+            causes.append(f"soreness in {where}")
+            until = " until every area is 1/10 or less"
+        for rule, words in EASY_WHY:
+            if rule in a.rules:
+                causes.append(words)
         other = _first_rule(a, ("S5", "H2", "X2"))
         if other:
-            causes.append(other)
-        return "Easy running only: " + ("; ".join(causes[:2]) if causes else "build back gently") + "."
+            causes.append(RULE_WHY[other])
+        return f"{_because(causes)}: easy running only{until}."
     if x is not None:
-        return f"Usual training: only mild soreness ({where})."
-    return "Usual training: nothing in your check-in calls for holding back."
+        return f"Only mild soreness in {where}: your usual training."
+    return "Nothing in your check-in calls for holding back: your usual training."
 
 
 def _action(item: PlanItem) -> str:

@@ -119,11 +119,22 @@ def _combine(kind: str, items: list[PlanItem]) -> PlanItem:
         per_region.append({"region": i.region, "side": i.side, "title": i.title, "how_to": i.how_to, **i.dose})
     labels = [region_label(str(p["region"]), p["side"]) for p in per_region]  # type: ignore[arg-type]
     pairs = list(zip(labels, per_region, strict=True))
-    summary = "; ".join(f"{label}: {_lower_first(str(p['title']))}, {p.get('summary', '')}" for label, p in pairs)
-    how = "\n".join(f"{label} ({p['title']}): {p['how_to']}" for label, p in pairs if p["how_to"])
+    same_title = len({p["title"] for p in per_region}) == 1
+    if same_title and len({str(p.get("summary", "")) for p in per_region}) == 1:
+        summary = str(first.dose.get("summary", ""))
+    elif same_title:
+        summary = "; ".join(f"{label}: {p.get('summary', '')}" for label, p in pairs)
+    else:
+        summary = "; ".join(f"{label}: {_lower_first(str(p['title']))}, {p.get('summary', '')}" for label, p in pairs)
+    how_tos = _unique(str(p["how_to"]) for p in per_region if p["how_to"])
+    how = (
+        how_tos[0]
+        if len(how_tos) == 1
+        else "\n".join(f"{label} ({p['title']}): {p['how_to']}" for label, p in pairs if p["how_to"])
+    )
     return PlanItem(
         kind,
-        MERGED_TITLES.get(kind, first.title),
+        first.title if same_title else MERGED_TITLES.get(kind, first.title),
         {"summary": summary, "regions": [p["region"] for p in per_region], "per_region": per_region},
         " ".join(_unique(i.why for i in items)),
         tuple(_unique(s for i in items for s in i.sources)),

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from .citations import citations
-from .regions import region_label
+from .regions import REGION_SHORT, region_label
 
 RUNNING_WORDS = {"none": "No running", "easy": "Easy running only", "normal": "Usual training"}
 URGENCY_WORDS = {
@@ -27,15 +27,44 @@ def referral_lines(referral: dict[str, Any]) -> tuple[str, list[str]]:
     return URGENCY_WORDS.get(referral.get("urgency", "none"), ""), list(dict.fromkeys(referral.get("reasons") or []))
 
 
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _lower(name: str) -> str:
+    return name if name[:2].isupper() or name.startswith("Achilles") else name[0].lower() + name[1:]
+
+
+def areas_label(areas: list[tuple[str, str | None]]) -> str:
+    """Several areas in plain words: 'Quadriceps and calf, both legs', 'Left shin; right knee'."""
+    if len(areas) == 1:
+        return region_label(*areas[0])
+    by_side: dict[str | None, list[str]] = {}
+    for region, side in areas:
+        names = by_side.setdefault(side, [])
+        if REGION_SHORT[region] not in names:
+            names.append(REGION_SHORT[region])
+    groups = []
+    for side, names in by_side.items():
+        if side in ("left", "right"):
+            groups.append(f"{side} {_and([_lower(n) for n in names])}")
+        elif side == "both":
+            groups.append(f"{_and([names[0]] + [_lower(n) for n in names[1:]])}, both legs")
+        else:
+            groups.append(_and([names[0]] + [_lower(n) for n in names[1:]]))
+    text = "; ".join(groups)
+    return text[0].upper() + text[1:]
+
+
 def where(item: dict[str, Any]) -> str:
     """The areas an item is for, in plain words ('' for whole-body items)."""
     dose = item.get("dose") or {}
     parts = dose.get("per_region") if isinstance(dose, dict) else None
     if isinstance(parts, list) and parts:
-        return ", ".join(region_label(p["region"], p.get("side")) for p in parts if isinstance(p, dict))
+        return areas_label([(p["region"], p.get("side")) for p in parts if isinstance(p, dict)])
     listed = dose.get("regions") if isinstance(dose, dict) else None
     if isinstance(listed, list) and listed:
-        return ", ".join(region_label(r) for r in listed)
+        return areas_label([(r, None) for r in listed])
     return region_label(item["region"], item.get("side")) if item.get("region") else ""
 
 
