@@ -8,7 +8,7 @@ from .assessment import Assessment
 from .features import TENDON, AreaFeatures
 from .plan import PlanItem
 from .plan_size import ALWAYS_ON
-from .regions import region_label
+from .plan_text import area_label
 from .schedule import DayRunning
 
 # What each rule means, in words a runner understands (most serious first; guidance section 2).
@@ -21,7 +21,7 @@ RULE_WHY: dict[str, str] = {
     "E7": "warning signs from the heart",
     "E8": "possible low blood sodium",
     "E9": "pain far worse than expected",
-    "E10": "a possible torn Achilles tendon",
+    "E10": "a possible tendon tear",
     "E11": "a possible problem with the growing part of the hip bone",
     "E5": "a possible broken bone or bone stress injury",
     "P1": "a possible bone stress injury",
@@ -67,7 +67,7 @@ def key_area(a: Assessment) -> AreaFeatures | None:
     return max(areas, key=lambda x: _severity(a, x)) if areas else None
 
 
-def _signs(a: Assessment, x: AreaFeatures) -> str:
+def _signs(a: Assessment, x: AreaFeatures, pattern: bool = True) -> str:
     """'the left shin (pain 5/10, a possible bone injury)'."""
     area = x.area
     site = (area.region, area.side)
@@ -80,9 +80,9 @@ def _signs(a: Assessment, x: AreaFeatures) -> str:
         signs.append("a possible muscle strain")
     elif site in a.bone_sites:
         signs.append("a possible bone injury")
-    elif x.pattern == TENDON:
+    elif x.pattern == TENDON and pattern:
         signs.append("an irritated tendon")
-    return f"the {_lower(region_label(area.region, area.side))} ({', '.join(signs)})"
+    return f"the {_lower(area_label(area.region, area.side))} ({', '.join(signs)})"
 
 
 def _lower(name: str) -> str:
@@ -138,7 +138,7 @@ def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date)
         causes = []
         until = ""
         if x is not None and x.pattern == TENDON and "T1" in a.rules:
-            causes.append(f"an irritated tendon in {where}")
+            causes.append(f"an irritated tendon in {_signs(a, x, pattern=False)}")
             until = ", with pain monitoring and no hills or speed"
         elif x is not None and x.area.pain >= 2:
             causes.append(f"soreness in {where}")
@@ -161,7 +161,7 @@ def _action(item: PlanItem) -> str:
         low, high = item.dose["replace_l"]  # type: ignore[misc]
         return f"Replace {low:.2f}-{high:.2f} L of fluid"
     if len(regions) == 1 and item.kind not in ALWAYS_ON:
-        return f"{item.title} ({region_label(regions[0], item.side)})"
+        return f"{item.title} ({area_label(regions[0], item.side)})"
     if len(regions) > 1:
         return f"{item.title} ({len(regions)} areas)"
     return item.title

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from .plan import PlanItem
-from .regions import region_label
+from .plan_text import area_label
 
 ALWAYS_ON = ("hydration", "sleep", "nutrition")  # B1
 COMFORT = ("compression", "cold_water_immersion", "heat")  # optional comfort items, at most two a day
@@ -117,7 +117,7 @@ def _combine(kind: str, items: list[PlanItem]) -> PlanItem:
         if any(p["region"] == i.region for p in per_region):
             continue
         per_region.append({"region": i.region, "side": i.side, "title": i.title, "how_to": i.how_to, **i.dose})
-    labels = [region_label(str(p["region"]), p["side"]) for p in per_region]  # type: ignore[arg-type]
+    labels = [area_label(str(p["region"]), p["side"]) for p in per_region]  # type: ignore[arg-type]
     pairs = list(zip(labels, per_region, strict=True))
     same_title = len({p["title"] for p in per_region}) == 1
     if same_title and len({str(p.get("summary", "")) for p in per_region}) == 1:

@@ -27,6 +27,11 @@ def referral_lines(referral: dict[str, Any]) -> tuple[str, list[str]]:
     return URGENCY_WORDS.get(referral.get("urgency", "none"), ""), list(dict.fromkeys(referral.get("reasons") or []))
 
 
+def area_label(region: str, side: str | None = None) -> str:
+    """region_label with the Achilles tendon's capital kept ('Right Achilles tendon')."""
+    return region_label(region, side).replace("achilles", "Achilles")
+
+
 def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -38,7 +43,7 @@ def _lower(name: str) -> str:
 def areas_label(areas: list[tuple[str, str | None]]) -> str:
     """Several areas in plain words: 'Quadriceps and calf, both legs', 'Left shin; right knee'."""
     if len(areas) == 1:
-        return region_label(*areas[0])
+        return area_label(*areas[0])
     by_side: dict[str | None, list[str]] = {}
     for region, side in areas:
         names = by_side.setdefault(side, [])
@@ -65,7 +70,7 @@ def where(item: dict[str, Any]) -> str:
     listed = dose.get("regions") if isinstance(dose, dict) else None
     if isinstance(listed, list) and listed:
         return areas_label([(r, None) for r in listed])
-    return region_label(item["region"], item.get("side")) if item.get("region") else ""
+    return area_label(item["region"], item.get("side")) if item.get("region") else ""
 
 
 def item_citations(item: dict[str, Any]) -> list[str]:

@@ -12,6 +12,11 @@ def kinds(plan: dict[str, Any]) -> set[str]:
     return {it["kind"] for day in plan["days"] for it in day["items"]}
 
 
+def regions_of(item: dict[str, Any]) -> set[str]:
+    """The regions an item covers: its ``region`` and, for one item over several, ``dose.regions`` (M16)."""
+    return ({item["region"]} - {None}) | set(item.get("dose", {}).get("regions") or [])
+
+
 def rest_days_from_start(plan: dict[str, Any]) -> int:
     n = 0
     for day in plan["days"]:
@@ -56,6 +61,6 @@ def expectation_errors(plan: dict[str, Any], exp: dict[str, Any]) -> list[str]:
     for region, banned in exp.get("must_not_include_for_region", {}).items():
         for day in plan["days"]:
             errs += [
-                f"{it['kind']} on {region}" for it in day["items"] if it["region"] == region and it["kind"] in banned
+                f"{it['kind']} on {region}" for it in day["items"] if region in regions_of(it) and it["kind"] in banned
             ]
     return errs
