@@ -101,12 +101,9 @@ def fluids_text(hyd: dict[str, Any]) -> list[str]:
         lines.append("Never drink more than you sweat.")
     else:
         lines.append("No run in this plan, so no fluids for a run: drink to thirst through the day.")
-    post = hyd.get("post_run_l")
     if hyd.get("catch_up_l"):
         c = hyd["catch_up_l"]
-        lines.append(f"After today's session: replace {c[0]:.2f}-{c[1]:.2f} L over 2-4 h, with some salt.")
-    elif post and post[1] > 0.05 and str(hyd.get("post_run_basis", "")).startswith("last_session"):
-        lines.append(f"After a session like your last one: {post[0]:.2f}-{post[1]:.2f} L over 2-4 h, with some salt.")
+        lines.append(f"After the session you just finished: {c[0]:.2f}-{c[1]:.2f} L over 2-4 h, with some salt.")
     return lines
 
 

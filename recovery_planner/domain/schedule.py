@@ -24,6 +24,7 @@ from .triage import SUDDEN
 PROTECT_DAYS = 3  # PEACE: protect for 1-3 days (Dubois & Esculier 2020)
 ICE_MIN_PAIN = 3  # M6/M16: ice only for pain >= 3 or an acute injury (H)
 ACUTE_DAYS = 3  # an injury counts as acute for its first 72 h
+DIFFUSE_COMFORT_MIN_PAIN = 2  # soreness of 1/10 needs no comfort items (M16: keep plans short; H)
 
 
 @dataclass(frozen=True)
@@ -363,8 +364,9 @@ def region_items(a: Assessment, x: AreaFeatures, day: int, running: str) -> list
         return items + _ice(a, x, day)
     if area.region == "it_band":
         items.append(_itb_core(x))
-    if x.pattern == DIFFUSE_MUSCLE:
+    if x.pattern == DIFFUSE_MUSCLE and area.pain >= DIFFUSE_COMFORT_MIN_PAIN:
         items += _diffuse_items(x, day)
+    if x.pattern == DIFFUSE_MUSCLE:
         return items
     if x.pattern == LOCALIZED:
         items += _ice(a, x, day)
