@@ -47,7 +47,7 @@ def hydration_item(a: Assessment, advice: HydrationAdvice | None, day: int, runn
             "Drink to thirst",
             {"summary": "keep cool water at hand and drink when thirsty, before, during and after sport"},
             "Drinking to thirst is right for young athletes; fixed amounts are worked out for adults.",
-            ("X3", "M12"),
+            ("X3", "M12", "EAH consensus 2015"),
         )
     parts: list[str] = []
     dose: dict[str, object] = {}

@@ -22,7 +22,7 @@ RULE_WHY: dict[str, str] = {
     "E8": "possible low blood sodium",
     "E9": "pain far worse than expected",
     "E10": "a possible tendon tear",
-    "E11": "a possible problem with the growing part of the hip bone",
+    "E11": "a possible slipped growth plate at the hip",
     "E5": "a possible broken bone or bone stress injury",
     "P1": "a possible bone stress injury",
     "P2": "signs of an irritated nerve",
@@ -41,6 +41,26 @@ RULE_WHY: dict[str, str] = {
     "R6": "sharp pain or a possible muscle strain",
     "T2": "an irritated tendon",
     "R3": "strong muscle soreness",
+}
+PLURAL = {
+    "glutes": "glutes",
+    "hip_flexors": "hip flexors",
+    "quadriceps": "quadriceps",
+    "hamstrings": "hamstrings",
+    "adductors": "inner thighs",
+    "it_band": "IT bands",
+    "knee": "knees",
+    "shin": "shins",
+    "calf": "calves",
+    "achilles": "Achilles tendons",
+    "ankle": "ankles",
+    "foot": "feet",
+}
+PLAIN_HINT = {
+    "hip_flexors": "front of the hip",
+    "adductors": "inner thigh",
+    "it_band": "outer thigh",
+    "glutes": "buttock",
 }
 AREA_RULES = ("R3", "R4", "R5", "R6", "R7", "R8", "P3", "P4", "P5", "P6", "T2")
 SYSTEMIC_RULES = ("S5", "H2", "X2", "S1", "S3", "RTR7")
@@ -82,7 +102,15 @@ def _signs(a: Assessment, x: AreaFeatures, pattern: bool = True) -> str:
         signs.append("a possible bone injury")
     elif x.pattern == TENDON and pattern:
         signs.append("an irritated tendon")
-    return f"the {_lower(area_label(area.region, area.side))} ({', '.join(signs)})"
+    hint = PLAIN_HINT.get(area.region)
+    return f"{_area_words(area.region, area.side)} ({', '.join(([hint] if hint else []) + signs)})"
+
+
+def _area_words(region: str, side: str | None) -> str:
+    """'the left calf', 'both calves', 'the right Achilles tendon'."""
+    if side == "both":
+        return f"both {PLURAL[region]}"
+    return f"the {_lower(area_label(region, side))}"
 
 
 def _lower(name: str) -> str:
@@ -121,9 +149,9 @@ def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date)
         if run.between_walk_runs:
             return "Walk-run days are every other day: cross-train today, so the leg can show how it took the last run."
         causes = []
-        if x is not None and (any(r in a.rules for r in AREA_RULES) or x.area.pain >= 2):
-            causes.append(where)
         systemic = _first_rule(a, SYSTEMIC_RULES)
+        if x is not None and (any(r in a.rules for r in AREA_RULES) or (x.area.pain >= 2 and not systemic)):
+            causes.append(where)
         if systemic:
             causes.append(RULE_WHY[systemic])
         text = f"{_because(causes)}: no running today."

@@ -155,7 +155,15 @@ def recovery_activity(a: Assessment, day: int, running: DayRunning | None = None
     interim = bool(getattr(a, "protect_plan", False))  # urgent E-rules: rest or unloading until seen
     protect = interim or (a.rest_day_one and day == 0) or (bool(a.protect_sites) and day < PROTECT_DAYS)
     if protect or (a.until_cleared and day == 0):
-        if "S1" in a.rules and not a.protect_sites and not a.until_cleared:
+        if not a.protect_sites and not a.until_cleared and not interim:
+            if "S1" not in a.rules:
+                return PlanItem(
+                    "rest",
+                    "Rest day",
+                    {"summary": "no running; an easy walk is fine"},
+                    "A day without running lets the body recover before you run again.",
+                    tuple(r for r in ("H2", "S5", "S3", "X2") if r in a.rules) or ("S3",),
+                )
             return PlanItem(
                 "rest",
                 "Rest day",
