@@ -38,7 +38,7 @@ RULE_WHY: dict[str, str] = {
     "X2": "the first weeks after giving birth",
     "S1": "short sleep, a raised resting heart rate or heavy tiredness",
     "S3": "exhaustion or feeling unwell",
-    "R6": "sharp pain or a possible muscle strain",
+    "R6": "a possible muscle strain",
     "T2": "an irritated tendon",
     "R3": "strong muscle soreness",
 }
@@ -96,9 +96,9 @@ def _signs(a: Assessment, x: AreaFeatures, pattern: bool = True) -> str:
         signs.append("sharp")
     flags = ((area.swelling, "swelling"), (area.numbness, "numbness"), (area.gait_change, "a limp"))
     signs += [word for flag, word in flags if flag]
-    if site in a.strain_sites:
+    if pattern and site in a.strain_sites:
         signs.append("a possible muscle strain")
-    elif site in a.bone_sites:
+    elif pattern and site in a.bone_sites:
         signs.append("a possible bone injury")
     elif x.pattern == TENDON and pattern:
         signs.append("an irritated tendon")
@@ -144,7 +144,7 @@ def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date)
             elif rule in WHOLE_BODY_RULES or not where:
                 cause = RULE_WHY[rule]
             else:
-                cause = f"{RULE_WHY[rule]} in {where}"
+                cause = f"{RULE_WHY[rule]} in {_signs(a, x, pattern=False)}"
             return f"{_because([cause])}: no running until a clinician has cleared you."
         if run.between_walk_runs:
             return "Walk-run days are every other day: cross-train today, so the leg can show how it took the last run."

@@ -24,6 +24,7 @@ from .triage import SUDDEN
 PROTECT_DAYS = 3  # PEACE: protect for 1-3 days (Dubois & Esculier 2020)
 ICE_MIN_PAIN = 3  # M6/M16: ice only for pain >= 3 or an acute injury (H)
 ACUTE_DAYS = 3  # an injury counts as acute for its first 72 h
+STRAIN_LOADING_MAX_PAIN = 3  # M13: strength loading after a strain from day 3-5 with pain <= 3
 DIFFUSE_COMFORT_MIN_PAIN = 2  # soreness of 1/10 needs no comfort items (M16: keep plans short; H)
 
 
@@ -330,7 +331,9 @@ def region_items(a: Assessment, x: AreaFeatures, day: int, running: str) -> list
                     ("Dubois & Esculier 2020", "RTR5"),
                 )
             )
-            if area.region == "it_band":
+            if area.pain > STRAIN_LOADING_MAX_PAIN:
+                pass  # loading after a strain starts at 3/10 or less (M13); the clinician guides it before then
+            elif area.region == "it_band":
                 items.append(_itb_core(x))
             elif area.region in STRENGTH:
                 items.append(
