@@ -118,8 +118,7 @@ def _wrap(text: str, indent: str, more: int = 2) -> list[str]:
 
 def render_plan_text(plan: dict[str, Any]) -> str:
     """Render a plan in plan format v1 as readable text, most urgent information first."""
-    start = date.fromisoformat(plan["start"])
-    out: list[str] = [f"Recovery plan from {start.strftime('%a %d %b %Y')}", ""]
+    out: list[str] = [f"Recovery plan from {plan['start']}", ""]
     referral = plan["referral"]
     if referral["urgency"] != "none":
         title, reasons = referral_lines(referral)

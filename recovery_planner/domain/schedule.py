@@ -24,7 +24,6 @@ from .triage import SUDDEN
 PROTECT_DAYS = 3  # PEACE: protect for 1-3 days (Dubois & Esculier 2020)
 ICE_MIN_PAIN = 3  # M6/M16: ice only for pain >= 3 or an acute injury (H)
 ACUTE_DAYS = 3  # an injury counts as acute for its first 72 h
-STRAIN_LOADING_MAX_PAIN = 3  # M13: strength loading after a strain from day 3-5 with pain <= 3
 DIFFUSE_COMFORT_MIN_PAIN = 2  # soreness of 1/10 needs no comfort items (M16: keep plans short; H)
 
 
@@ -331,9 +330,7 @@ def region_items(a: Assessment, x: AreaFeatures, day: int, running: str) -> list
                     ("Dubois & Esculier 2020", "RTR5"),
                 )
             )
-            if area.pain > STRAIN_LOADING_MAX_PAIN:
-                pass  # loading after a strain starts at 3/10 or less (M13); the clinician guides it before then
-            elif area.region == "it_band":
+            if area.region == "it_band":
                 items.append(_itb_core(x))
             elif area.region in STRENGTH:
                 items.append(
@@ -341,7 +338,8 @@ def region_items(a: Assessment, x: AreaFeatures, day: int, running: str) -> list
                         "strength_loading",
                         STRENGTH[area.region],
                         x,
-                        "Loading within comfort (pain 3/10 or less) rebuilds strength for the return to running.",
+                        "From day 4, once the pain is 3/10 or less: loading within comfort rebuilds strength for "
+                        "the return to running.",
                         ("M13", "Ishøi 2020"),
                     )
                 )
