@@ -46,8 +46,10 @@ def running_level(a: Assessment, day: int) -> str:
 
 
 def walk_run_return(a: Assessment) -> bool:
-    """After an injury, running comes back as the RTR6 walk-run, never as usual training."""
-    return a.injury_pathway
+    """After an injury to a marked area, running comes back as the RTR6 walk-run, never as usual training.
+
+    A graded return without a sore area (after heat stroke, say) follows the rule's own steps (RTR7)."""
+    return a.injury_pathway and any(x.area.pain > 0 for x in a.features.areas)
 
 
 def plan_running(a: Assessment, days: int) -> list[DayRunning]:
