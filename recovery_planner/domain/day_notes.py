@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from .assessment import Assessment
@@ -9,6 +10,7 @@ from .features import TENDON, AreaFeatures
 from .plan import PlanItem
 from .plan_size import ALWAYS_ON
 from .plan_text import area_label
+from .regions import MUSCLE_REGIONS
 from .schedule import DayRunning
 
 # What each rule means, in words a runner understands (most serious first; guidance section 2).
@@ -81,10 +83,36 @@ def _severity(a: Assessment, x: AreaFeatures) -> float:
     return area.pain + 3 * flags + 2 * (site in a.bone_sites) + 2 * (site in a.strain_sites)
 
 
-def key_area(a: Assessment) -> AreaFeatures | None:
-    """The marked area that matters most for running today (highest pain and warning signs)."""
+def key_area(a: Assessment, rule: str | None = None) -> AreaFeatures | None:
+    """The marked area that matters most for running today, or the one ``rule`` is about (None if none fits)."""
     areas = [x for x in a.features.areas if x.area.pain > 0]
+    if rule in RULE_AREAS:
+        areas = [x for x in areas if RULE_AREAS[rule](a, x)]
     return max(areas, key=lambda x: _severity(a, x)) if areas else None
+
+
+def _site(x: AreaFeatures) -> tuple[str, str]:
+    return (x.area.region, x.area.side)
+
+
+# Which marked areas a rule is about (guidance section 2), so a reason never names the wrong area.
+RULE_AREAS: dict[str, Callable[[Assessment, AreaFeatures], bool]] = {
+    "E1": lambda a, x: x.area.region in MUSCLE_REGIONS,
+    "E2": lambda a, x: x.area.region in ("calf", "knee", "hamstrings", "quadriceps", "adductors"),
+    "E3": lambda a, x: x.area.region in ("shin", "calf", "ankle", "foot"),
+    "E5": lambda a, x: _site(x) in a.bone_sites,
+    "E9": lambda a, x: x.area.pain >= 10 or not any(y.area.pain >= 10 for y in a.features.areas),
+    "E10": lambda a, x: x.area.region in ("achilles", "calf"),
+    "E11": lambda a, x: x.area.region in ("hip_flexors", "adductors", "quadriceps", "knee"),
+    "P1": lambda a, x: _site(x) in a.bone_sites,
+    "P2": lambda a, x: x.area.numbness or x.area.region in a.numb_regions,
+    "P3": lambda a, x: x.area.swelling or _site(x) in a.protect_sites,
+    "P4": lambda a, x: x.area.gait_change,
+    "P5": lambda a, x: (x.days_since_onset or 0) >= 7,
+    "P6": lambda a, x: x.area.pain >= 7,
+    "R6": lambda a, x: _site(x) in a.strain_sites or x.area.kind == "sharp",
+    "T2": lambda a, x: x.pattern == TENDON,
+}
 
 
 def _signs(a: Assessment, x: AreaFeatures, pattern: bool = True) -> str:
@@ -139,6 +167,8 @@ def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date)
     if run.level == "none":
         if a.until_cleared:
             rule = _first_rule(a, list(RULE_WHY))
+            x = key_area(a, rule)
+            where = _signs(a, x) if x is not None else ""
             if rule is None:
                 cause = f"the warning signs in {where}" if where else "the warning signs in your check-in"
             elif rule in WHOLE_BODY_RULES or not where:
