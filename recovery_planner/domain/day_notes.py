@@ -95,16 +95,20 @@ def _site(x: AreaFeatures) -> tuple[str, str]:
     return (x.area.region, x.area.side)
 
 
+BONY_REGIONS = frozenset({"shin", "foot", "ankle", "knee", "hip_flexors", "adductors"})  # section 3c sites
+FELT_IN_RULES = frozenset({"E11"})  # the cause sits elsewhere (the hip) from where it is felt
+
 # Which marked areas a rule is about (guidance section 2), so a reason never names the wrong area.
 RULE_AREAS: dict[str, Callable[[Assessment, AreaFeatures], bool]] = {
     "E1": lambda a, x: x.area.region in MUSCLE_REGIONS,
     "E2": lambda a, x: x.area.region in ("calf", "knee", "hamstrings", "quadriceps", "adductors"),
     "E3": lambda a, x: x.area.region in ("shin", "calf", "ankle", "foot"),
-    "E5": lambda a, x: _site(x) in a.bone_sites,
+    "E5": lambda a, x: _site(x) in a.bone_sites and x.area.region in BONY_REGIONS,
     "E9": lambda a, x: x.area.pain >= 10 or not any(y.area.pain >= 10 for y in a.features.areas),
     "E10": lambda a, x: x.area.region in ("achilles", "calf"),
     "E11": lambda a, x: x.area.region in ("hip_flexors", "adductors", "quadriceps", "knee"),
-    "P1": lambda a, x: _site(x) in a.bone_sites,
+    "P1": lambda a, x: _site(x) in a.bone_sites and x.area.region in BONY_REGIONS,
+    "P7": lambda a, x: x.area.region in ("knee", "ankle", "hip_flexors"),
     "P2": lambda a, x: x.area.numbness or x.area.region in a.numb_regions,
     "P3": lambda a, x: x.area.swelling or _site(x) in a.protect_sites,
     "P4": lambda a, x: x.area.gait_change,
@@ -119,7 +123,7 @@ def _signs(a: Assessment, x: AreaFeatures, pattern: bool = True) -> str:
     """'the left shin (pain 5/10, a possible bone injury)'."""
     area = x.area
     site = (area.region, area.side)
-    signs = [f"pain {area.pain:g}/10"]
+    signs = [f"{area.pain:g}/10"]
     if area.kind == "sharp":
         signs.append("sharp")
     flags = ((area.swelling, "swelling"), (area.numbness, "numbness"), (area.gait_change, "a limp"))
@@ -174,14 +178,15 @@ def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date)
             elif rule in WHOLE_BODY_RULES or not where:
                 cause = RULE_WHY[rule]
             else:
-                cause = f"{RULE_WHY[rule]} in {_signs(a, x, pattern=False)}"
+                joint = ", felt in" if rule in FELT_IN_RULES else " in"
+                cause = f"{RULE_WHY[rule]}{joint} {_signs(a, x, pattern=False)}"
             return f"{_because([cause])}: no running until a clinician has cleared you."
         if run.between_walk_runs:
             return "Walk-run days are every other day: cross-train today, so the leg can show how it took the last run."
         causes = []
         systemic = _first_rule(a, SYSTEMIC_RULES)
         if x is not None and (any(r in a.rules for r in AREA_RULES) or (x.area.pain >= 2 and not systemic)):
-            causes.append(where)
+            causes.append(f"pain in {where}")
         if systemic:
             causes.append(RULE_WHY[systemic])
         text = f"{_because(causes)}: no running today."
@@ -191,7 +196,7 @@ def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date)
         return text
     if run.level == "easy":
         if run.walk_step is not None:
-            back = f"Coming back after {where}" if where else "Coming back after an injury"
+            back = f"Coming back after pain in {where}" if where else "Coming back after an injury"
             return f"{back}: walk-run step {run.walk_step + 1} today, one step further each run day if it goes well."
         causes = []
         until = ""
