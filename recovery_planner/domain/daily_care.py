@@ -9,16 +9,12 @@ SET_BODY_MASS = "set your body mass in your profile"
 
 
 def is_child(a: Assessment) -> bool:
-    """X3: under 18 (the triage features say so once they carry ``child``)."""
-    child = getattr(a.features, "child", None)
-    if child is not None:
-        return bool(child)
-    age = a.features.check_in.athlete.age
-    return age is not None and age < 18
+    """X3: under 18."""
+    return a.features.child
 
 
 def has_reds_flag(a: Assessment) -> bool:
-    return bool(getattr(a.features, "reds_flag", False)) or "X4" in a.rules
+    return bool(a.features.reds_flag) or "X4" in a.rules
 
 
 def _rng(pair: tuple[float, float], unit: str = "L") -> str:

@@ -45,9 +45,8 @@ def next_run_minutes(check_in: CheckIn) -> tuple[float, str]:
     load = check_in.load
     if load.planned_session_min:
         return float(load.planned_session_min), "planned"
-    usual = getattr(load, "usual_easy_run_min", None)
-    if usual:
-        return float(usual), "usual_easy_run"
+    if load.usual_easy_run_min:
+        return float(load.usual_easy_run_min), "usual_easy_run"
     return DEFAULT_SESSION_MIN, "default"
 
 
@@ -64,7 +63,7 @@ def during_run_range(loss: float, allowed: float, hours: float, measured: bool) 
 def hours_since_last_session(check_in: CheckIn) -> float | None:
     """When the last session ended: its ``ended_hours_ago``, else the smallest ``hours_since_run``."""
     last = check_in.load.last_session
-    ended = getattr(last, "ended_hours_ago", None) if last is not None else None
+    ended = last.ended_hours_ago if last is not None else None
     if ended is not None:
         return float(ended)
     hours = [a.hours_since_run for a in check_in.areas if a.hours_since_run is not None]
@@ -83,7 +82,7 @@ def hydration_advice(check_in: CheckIn, *, any_running_day: bool = True) -> Hydr
     if mass is None:
         return None
     w = check_in.wellbeing
-    wbgt = getattr(w, "wbgt_c", None)
+    wbgt = w.wbgt_c
     last_temp = last.temperature_c if last is not None else None
     if test is not None and last is not None and last.duration_min:
         rate = measured_sweat_rate(test.bm_pre, test.bm_post, test.fluid_in, test.urine_out, last.duration_min / 60.0)

@@ -154,7 +154,7 @@ def run_items(a: Assessment, day: int, running: DayRunning) -> list[PlanItem]:
 
 def recovery_activity(a: Assessment, day: int, running: DayRunning | None = None) -> PlanItem:
     """A run-free day: protective rest early on, then pain-free cross-training."""
-    interim = bool(getattr(a, "protect_plan", False))  # urgent E-rules: rest or unloading until seen
+    interim = a.protect_plan  # urgent E-rules: rest or unloading until seen
     protect = interim or (a.rest_day_one and day == 0) or (bool(a.protect_sites) and day < PROTECT_DAYS)
     if protect or (a.until_cleared and day == 0):
         if not a.protect_sites and not a.until_cleared and not interim:
