@@ -136,7 +136,7 @@ def nutrition_item(a: Assessment, day: int, running: str) -> PlanItem:
     mass = ci.athlete.body_mass_kg
     reds = has_reds_flag(a)
     carbs = (3, 5) if running == "none" and not reds else (5, 7)
-    sources = ("M10", "M11", "Jäger 2017", "Thomas 2016")
+    sources: tuple[str, ...] = ("M10", "M11", "Jäger 2017", "Thomas 2016")
     if mass:
         meal = protein_per_meal(mass)
         per_meal = f"{meal[0]:.0f} g" if meal[1] - meal[0] < 3 else f"{meal[0]:.0f}-{meal[1]:.0f} g"

@@ -175,7 +175,7 @@ def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date)
             where = _signs(a, x) if x is not None else ""
             if rule is None:
                 cause = f"the warning signs in {where}" if where else "the warning signs in your check-in"
-            elif rule in WHOLE_BODY_RULES or not where:
+            elif rule in WHOLE_BODY_RULES or x is None:
                 cause = RULE_WHY[rule]
             else:
                 joint = ", felt in" if rule in FELT_IN_RULES else " in"
@@ -221,7 +221,7 @@ def running_reason(a: Assessment, day: int, runs: list[DayRunning], start: date)
 def _action(item: PlanItem) -> str:
     regions = item.regions
     if item.kind == "hydration" and "replace_l" in item.dose:
-        low, high = item.dose["replace_l"]  # type: ignore[misc]
+        low, high = item.dose["replace_l"]
         return f"Replace {low:.2f}-{high:.2f} L of fluid"
     if len(regions) == 1 and item.kind not in ALWAYS_ON:
         return f"{item.title} ({area_label(regions[0], item.side)})"

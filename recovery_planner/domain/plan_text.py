@@ -148,9 +148,9 @@ def render_plan_text(plan: dict[str, Any]) -> str:
             optional = " (optional)" if item.get("optional") else ""
             head = f"{item['title']}{f' - {place}' if place else ''}{optional}"
             out += _wrap(f"{head}: {item['dose'].get('summary', '')}", "  - ")
-            key = (item["kind"], item["title"])
-            if key not in explained:
-                explained.add(key)
+            seen = (item["kind"], item["title"])
+            if seen not in explained:
+                explained.add(seen)
                 refs = item_citations(item)
                 out += _wrap(f"Why: {item['why']}" + (f" ({'; '.join(refs)})" if refs else ""), "      ")
         out.append("")
