@@ -1,7 +1,8 @@
 """Data commands: `athletes`, `checkin`, `history`, `backup`, `restore` (for scripts and support).
 
-Exit codes: 0 done; 2 bad input or a clear problem (nothing written); 3 a data file is damaged (the
-message names it and points to `restore`). Messages go to standard error, never a traceback.
+Exit codes: 0 done; 2 bad input or not found (nothing written); 3 a data file is damaged (the message
+names it and points to `restore`); 4 data written by a newer version; 5 the data folder cannot be written
+now. Storage errors carry their code (``exit_code``). Messages go to standard error, never a traceback.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from typing import Any
 
 from ..domain.checkin import EXPERIENCE, CheckInError, parse_check_in
 from ..domain.plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
-from ..storage import DamagedFileError, InvalidRecordError, NotFoundError, Repository, StorageError
+from ..storage import InvalidRecordError, NotFoundError, Repository, StorageError
 from ..storage.records import UNITS
 from .io import InputError, read_json_input
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_DAMAGED = 0, 2, 3
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
 Handler = Callable[[argparse.Namespace, Repository], int]
 
 
@@ -92,23 +93,35 @@ def register(subparsers: argparse._SubParsersAction, common_parent: argparse.Arg
 
 
 def _run(handler: Handler, args: argparse.Namespace) -> int:
+    repo = None
     try:
         repo = Repository.open(getattr(args, "data_dir", None))
-        for warning in repo.warnings:
-            print(f"Note: {warning}", file=sys.stderr)
-        return handler(args, repo)
+        _print_notes(repo)
+        code = handler(args, repo)
+        sys.stdout.flush()  # what was saved is reported before the daily backup is taken
+        if code == EXIT_OK and repo.has_written:
+            try:
+                repo.ensure_daily_backup()
+            except StorageError as exc:
+                print(f"Note: today's automatic backup could not be taken: {exc}", file=sys.stderr)
+        _print_notes(repo)
+        return code
     except (InputError, InvalidRecordError, NotFoundError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except CheckInError as exc:
         print(f"Invalid check-in: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except DamagedFileError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_DAMAGED
     except StorageError as exc:
+        if repo is not None:
+            _print_notes(repo)
         print(str(exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return exc.exit_code
+
+
+def _print_notes(repo: Repository) -> None:
+    for warning in repo.pop_warnings():
+        print(f"Note: {warning}", file=sys.stderr)
 
 
 def _athletes_add(args: argparse.Namespace, repo: Repository) -> int:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from .atomic import atomic_write_bytes, copy_file_atomic, fsync_dir
-from .errors import BackupError, DamagedFileError, NewerVersionError
+from .atomic import atomic_write_bytes, copy_durable, copy_file_atomic, fsync_dir
+from .errors import BackupError, DamagedFileError, NewerVersionError, WriteFailedError, os_reason
 from .filestore import load_file
 from .paths import BACKUPS_DIR, PRIVATE_FILE_MODE, is_data_file, iter_data_files, make_private_dir
 
@@ -95,8 +95,7 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
                     continue
                 except OSError:
                     pass
-            shutil.copyfile(root / rel, dst)  # a real copy, so damage to the live file never reaches it
-            os.chmod(dst, PRIVATE_FILE_MODE)
+            copy_durable(root / rel, dst)  # a real copy, so damage to the live file never reaches it
         manifest = {
             "kind": kind,
             "created": now.isoformat(timespec="seconds"),
@@ -104,11 +103,15 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
             "sources": sources,
         }
         atomic_write_bytes(tmp / MANIFEST, json.dumps(manifest, indent=1).encode(), sync_dir=False)
+        made = {tmp} | {(tmp / rel).parent for rel in files} | {(tmp / rel).parent.parent for rel in files}
+        for made_dir in sorted(made, key=lambda p: -len(p.parts)):  # durable before the snapshot appears
+            if made_dir.is_relative_to(tmp):
+                fsync_dir(made_dir)
         os.replace(tmp, folder / name)
         fsync_dir(folder)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise BackupError(f"Could not make a backup in {folder}: {exc.strerror or exc}.") from exc
+        raise WriteFailedError(folder, f"the backup could not be made ({os_reason(exc)})") from exc
     return BackupInfo(folder / name, kind, now.replace(microsecond=0))
 
 
@@ -192,35 +195,55 @@ def replace_all(root: Path, source: Path) -> None:
 
 
 def export_zip(root: Path, dest: Path) -> int:
-    """Write every data file of ``root`` into the zip file ``dest`` (atomically); returns the file count."""
+    """Write every data file of ``root`` into the new zip file ``dest`` (atomically, durably); returns the
+    file count. An existing ``dest`` (file, link or device) is never overwritten."""
+    if os.path.lexists(dest):
+        raise BackupError(f"{dest} already exists; choose a new file name (nothing was written).")
     files = iter_data_files(root)
-    tmp = dest.with_name(f".{dest.name}.partial")
+    tmp = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.partial")
     try:
         import zipfile
 
-        with zipfile.ZipFile(tmp, "w") as zf:
-            for rel in files:
-                zf.write(root / rel, rel.as_posix(), compress_type=zipfile.ZIP_DEFLATED)
-            zf.writestr(
-                MANIFEST,
-                json.dumps(
-                    {
-                        "kind": "export",
-                        "created": datetime.now().isoformat(timespec="seconds"),
-                        "files": [rel.as_posix() for rel in files],
-                    },
-                    indent=1,
-                ),
-            )
-        os.chmod(tmp, PRIVATE_FILE_MODE)
-        with open(tmp, "rb") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w") as zf:
+                for rel in files:
+                    zf.write(root / rel, rel.as_posix(), compress_type=zipfile.ZIP_DEFLATED)
+                zf.writestr(
+                    MANIFEST,
+                    json.dumps(
+                        {
+                            "kind": "export",
+                            "created": datetime.now().isoformat(timespec="seconds"),
+                            "files": [rel.as_posix() for rel in files],
+                        },
+                        indent=1,
+                    ),
+                )
+            fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        _publish_new(tmp, dest)
+        fsync_dir(dest.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise BackupError(f"Could not write the backup file {dest}: {exc.strerror or exc}.") from exc
+        raise WriteFailedError(dest, os_reason(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
     return len(files)
+
+
+def _publish_new(tmp: Path, dest: Path) -> None:
+    """Give ``tmp`` the name ``dest`` without ever replacing something that appeared there meanwhile."""
+    try:
+        os.link(tmp, dest)  # fails if dest exists: no check-then-replace race
+    except FileExistsError:
+        raise BackupError(f"{dest} already exists; choose a new file name (nothing was written).") from None
+    except OSError:  # a file system without hard links (FAT on a USB stick)
+        if os.path.lexists(dest):
+            raise BackupError(f"{dest} already exists; choose a new file name (nothing was written).") from None
+        os.replace(tmp, dest)
 
 
 def extract_zip(zip_path: Path, into: Path) -> Path:

@@ -17,7 +17,7 @@ from tinydb.storages import Storage
 
 from . import schema
 from .atomic import atomic_write_bytes
-from .errors import DamagedFileError, NewerVersionError
+from .errors import DamagedFileError, DataFolderError, NewerVersionError, os_reason
 from .paths import INDEX_FILE, PROFILE_FILE, SETTINGS_FILE, checkins_month, is_plans_name
 from .schema import CURRENT, Schema, Tables
 
@@ -133,6 +133,8 @@ class ShardStorage(Storage):
         except FileNotFoundError:
             self._key, self._tables = None, None
             return
+        except OSError as exc:
+            raise DataFolderError(f"Could not read {self.path}: {os_reason(exc)}.") from exc
         try:
             key = _stat_key(os.fstat(fd))
             if key == self._key:
@@ -140,6 +142,8 @@ class ShardStorage(Storage):
             chunks = []
             while chunk := os.read(fd, 1 << 20):
                 chunks.append(chunk)
+        except OSError as exc:
+            raise DataFolderError(f"Could not read {self.path}: {os_reason(exc)}.") from exc
         finally:
             os.close(fd)
         self._key, self._tables = None, None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -22,10 +23,19 @@ from ..domain.plan import Plan
 from . import backups, checkins
 from .atomic import copy_file_atomic
 from .backups import BackupInfo
-from .errors import InvalidRecordError, NotFoundError, StorageError
+from .errors import BackupError, InvalidRecordError, NotFoundError, StorageError
 from .folder import DataFolder
+from .guard import os_errors_as_storage_errors
 from .lock import DEFAULT_TIMEOUT_S
-from .paths import ATHLETES_DIR, PROFILE_FILE, SETTINGS_FILE, is_plans_name, iter_data_files, resolve_data_dir
+from .paths import (
+    ATHLETES_DIR,
+    INDEX_FILE,
+    PROFILE_FILE,
+    SETTINGS_FILE,
+    is_plans_name,
+    iter_data_files,
+    resolve_data_dir,
+)
 from .records import AthleteRecord, CheckInRecord, CheckInSummary, clean_athlete_fields
 from .roster import Roster
 from .schema import CURRENT, Schema
@@ -40,13 +50,19 @@ class RepairAction:
     source: Path | None = None
 
 
+@os_errors_as_storage_errors
 class Repository:
-    """Athletes, check-ins with their plans, ticked items, settings and backups in one data folder."""
+    """Athletes, check-ins with their plans, ticked items, settings and backups in one data folder.
+
+    ``warnings`` collects notices for the user (a repaired index, a save whose derived index could not be
+    updated); ``pop_warnings()`` returns those not yet shown. Public methods raise only StorageErrors.
+    """
 
     def __init__(self, folder: DataFolder):
         self._folder = folder
         self._roster = Roster(folder)
         self.warnings: list[str] = self._roster.warnings
+        self._shown = 0
 
     @classmethod
     def open(
@@ -72,6 +88,17 @@ class Repository:
     @property
     def data_dir(self) -> Path:
         return self._folder.root
+
+    @property
+    def has_written(self) -> bool:
+        """Whether this repository has saved anything since it was opened."""
+        return self._folder.wrote
+
+    def pop_warnings(self) -> list[str]:
+        """The notices added since the last call (to show after an operation)."""
+        new = self.warnings[self._shown :]
+        self._shown = len(self.warnings)
+        return new
 
     def close(self) -> None:
         """Release cached files. Every save is already on disk, so closing is never needed for safety."""
@@ -118,8 +145,10 @@ class Repository:
                 "archived": False,
                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
-            self._write_profile(doc)
-            return self._roster.put(doc, latest=None)
+            self._write_profile(doc)  # the commit point: from here on the athlete exists
+            record = AthleteRecord.from_doc(dict(doc, latest=None))
+            self._after_commit(athlete_id, "The athlete was added", lambda: self._roster.put(doc, latest=None))
+            return record
 
     def update_athlete(self, athlete_id: str, **changes: Any) -> AthleteRecord:
         """Change some of name, experience, body_mass_kg, age, notes, units."""
@@ -139,9 +168,33 @@ class Repository:
         return self.archive_athlete(athlete_id, archived=False)
 
     def _change_profile(self, current: AthleteRecord, fields: dict[str, Any]) -> AthleteRecord:
-        doc = {k: v for k, v in current.to_dict().items() if k != "latest"} | fields
-        self._write_profile(doc)
-        return self._roster.put(doc, latest=current.latest)
+        doc = self._profile_on_disk(current) | fields
+        self._write_profile(doc)  # the commit point
+        record = AthleteRecord.from_doc(dict(doc, latest=None if current.latest is None else current.latest.to_dict()))
+        self._after_commit(current.id, "The change was saved", lambda: self._roster.put(doc, latest=current.latest))
+        return record
+
+    def _profile_on_disk(self, current: AthleteRecord) -> dict[str, Any]:
+        """The stored profile document (fields a newer app added are kept); the index copy if it is missing.
+
+        Raises NewerVersionError or DamagedFileError rather than rewriting such a file.
+        """
+        docs = self._folder.table(Path(ATHLETES_DIR, current.id, PROFILE_FILE), "profile")
+        if docs:
+            return dict(next(iter(docs.values())))
+        return {k: v for k, v in current.to_dict().items() if k != "latest"}
+
+    def _after_commit(self, athlete_id: str, what: str, update_index: Callable[[], object]) -> None:
+        """Update the derived index after a committed save; a failure becomes a notice, never an error."""
+        try:
+            update_index()
+        except StorageError as exc:
+            self._roster.mark_stale(athlete_id)
+            self.warnings.append(
+                f"{what}, but the athlete list {self.data_dir / INDEX_FILE} could not be updated "
+                f"({getattr(exc, 'reason', None) or str(exc).splitlines()[0]}). It is brought up to date the next "
+                "time the data is opened."
+            )
 
     def _write_profile(self, doc: dict[str, Any]) -> None:
         self._folder.prepare_dir(self._folder.athlete_dir(doc["id"]))
@@ -159,10 +212,12 @@ class Repository:
             before = athlete.latest
             if before is not None and before.date < check_in.date:
                 doc["summary"]["trend"] = pain_trend(before.worst_pain or 0, doc["summary"]["worst_pain"] or 0)
-            checkins.insert(self._folder, athlete_id, doc, plan.to_dict())
+            checkins.insert(self._folder, athlete_id, doc, plan.to_dict())  # the check-in is the commit point
             record = CheckInRecord.from_doc(athlete_id, doc)
             if _newer(record.summary, athlete.latest):
-                self._roster.set_latest(athlete_id, record.summary)
+                self._after_commit(
+                    athlete_id, "The check-in was saved", lambda: self._roster.set_latest(athlete_id, record.summary)
+                )
         return record
 
     def history(self, athlete_id: str, start: date | None = None, end: date | None = None) -> list[CheckInRecord]:
@@ -225,11 +280,13 @@ class Repository:
         with self._folder.transaction():
             return backups.create_snapshot(self.data_dir, kind)
 
-    def ensure_daily_backup(self) -> None:
-        """Take today's automatic backup now if it is due (the app calls this when idle after start-up,
-        so the first save of the day does not wait for it)."""
-        with self._folder.transaction():
-            pass
+    def ensure_daily_backup(self) -> bool:
+        """Take today's automatic backup if it is due; returns whether one was taken.
+
+        Never in front of a save: the app calls this when idle after start-up, the command line right after
+        it has reported what it saved.
+        """
+        return self._folder.daily_backup()
 
     def list_backups(self) -> list[BackupInfo]:
         return backups.list_backups(self.data_dir)
@@ -288,7 +345,7 @@ class Repository:
             try:
                 problems = backups.verify_tree(src)
                 if problems:
-                    raise StorageError(f"The backup {source} cannot be used:\n" + "\n".join(problems))
+                    raise BackupError(f"The backup {source} cannot be used:\n" + "\n".join(problems))
                 safety = backups.create_snapshot(self.data_dir, "safety")
                 backups.replace_all(self.data_dir, src)
             finally:

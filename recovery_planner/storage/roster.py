@@ -6,6 +6,7 @@ the athlete folders are the source of truth, so a damaged or stale index is rebu
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,13 @@ from typing import Any
 from tinydb import Query
 
 from . import checkins
+from .atomic import fsync_dir
 from .errors import DamagedFileError, InvalidRecordError, LockedError, NotFoundError, StorageError
 from .folder import DataFolder
-from .paths import ATHLETE_ID_RE, ATHLETES_DIR, INDEX_FILE, PROFILE_FILE
+from .paths import ATHLETE_ID_RE, ATHLETES_DIR, INDEX_FILE, PRIVATE_FILE_MODE, PROFILE_FILE
 from .records import AthleteRecord, CheckInSummary
+
+STALE_MARKER = ".index-stale"
 
 _INDEX = Path(INDEX_FILE)
 
@@ -30,7 +34,8 @@ class Roster:
 
     # -- reading -----------------------------------------------------------------------------------
     def load(self) -> None:
-        """Check the index at start-up: rebuild it if damaged, add athletes it is missing (after a crash)."""
+        """Check the index at start-up: rebuild it if damaged, stale (a save could not update it) or missing
+        athletes (after a crash). If it cannot be rewritten now, say so and carry on reading."""
         try:
             known = {d["id"] for d in self._docs()}
         except DamagedFileError as exc:
@@ -38,12 +43,38 @@ class Roster:
                 f"The athlete list {exc.path} was damaged ({exc.problem}); it was rebuilt from the athlete "
                 f"files" + (f" and the damaged copy is kept at {exc.kept_at}." if exc.kept_at else ".")
             )
-            with self._folder.transaction():
-                self.rebuild()
+            self._rebuild_now()
             return
-        if set(self._ids_on_disk()) - known:
+        on_disk = self._ids_on_disk()
+        stale = [i for i in on_disk if os.path.exists(self._stale_marker(i))]
+        if (set(on_disk) - known or stale) and self._rebuild_now():
+            for athlete_id in stale:
+                with contextlib.suppress(OSError):
+                    os.unlink(self._stale_marker(athlete_id))
+
+    def _rebuild_now(self) -> bool:
+        """Rebuild the index now; if that is impossible (read-only folder), say so and return False."""
+        try:
             with self._folder.transaction():
                 self.rebuild()
+        except StorageError as exc:
+            self.warnings.append(
+                f"The athlete list needs bringing up to date but cannot be written now "
+                f"({getattr(exc, 'reason', None) or str(exc).splitlines()[0]}); it will be tried again next time."
+            )
+            return False
+        return True
+
+    def _stale_marker(self, athlete_id: str) -> str:
+        return os.path.join(self._folder.athlete_dir(athlete_id), STALE_MARKER)
+
+    def mark_stale(self, athlete_id: str) -> None:
+        """Note in the athlete's own folder that the index entry is out of date (checked at the next open)."""
+        with contextlib.suppress(OSError):
+            fd = os.open(self._stale_marker(athlete_id), os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE)
+            os.fsync(fd)
+            os.close(fd)
+            fsync_dir(self._folder.athlete_dir(athlete_id))
 
     def _docs(self) -> list[dict[str, Any]]:
         return list(self._folder.table(_INDEX, "athletes").values())
