@@ -83,10 +83,11 @@ class NewerVersionError(StorageError):
         self.found = found
         self.supported = supported
         self.app_version = app_version
-        by = f"Recovery Planner {app_version}" if app_version else "a newer version of Recovery Planner"
+        by = f" ({app_version})" if app_version else ""
         super().__init__(
-            f"The data file {self.path} was written by {by} (data format {found}; this version reads formats up "
-            f"to {supported}). Please update Recovery Planner to open it. The file has not been changed."
+            f"The data file {self.path} was written by a newer version of Recovery Planner{by}: it uses data "
+            f"format {found}, and this version reads formats up to {supported}. Please update Recovery Planner "
+            "to open it. The file has not been changed."
         )
 
 

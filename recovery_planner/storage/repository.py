@@ -239,6 +239,11 @@ class Repository:
         self._roster.get(athlete_id)
         return checkins.get_plan(self._folder, athlete_id, checkin_id)
 
+    def plans(self, athlete_id: str, start: date | None = None, end: date | None = None) -> dict[str, dict[str, Any]]:
+        """Check-in id -> stored plan for the check-ins between two dates (faster than many ``get_plan``)."""
+        self._roster.get(athlete_id)
+        return checkins.plans_between(self._folder, athlete_id, start, end)
+
     def active_plan(self, athlete_id: str, day: date) -> tuple[CheckInRecord, dict[str, Any]] | None:
         """The check-in and plan in force on ``day`` (the newest check-in on or before it), or None."""
         self._roster.get(athlete_id)

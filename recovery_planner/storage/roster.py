@@ -156,7 +156,7 @@ class Roster:
                 newest = None
             doc["latest"] = None if newest is None else newest.summary.to_dict()
             docs[str(n)] = doc
-        self._folder.storage(_INDEX).write({"athletes": docs})
+        self._folder.storage(_INDEX).replace({"athletes": docs})  # a damaged index was kept aside
 
 
 def _quote(name: str) -> str:
