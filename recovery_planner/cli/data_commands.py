@@ -228,13 +228,5 @@ def _restore(args: argparse.Namespace, ctx: AppContext) -> int:
     if not actions:
         say("No damaged files found; nothing to restore. To go back to a backup use --from BACKUP (see backup --list).")
     for act in actions:
-        if act.action == "restored":
-            say(f"Restored {act.file} from the backup copy {act.source}")
-        elif act.action == "rebuilt":
-            say(f"Rebuilt {act.file} from the athlete list.")
-        else:
-            say(
-                f"{act.file} was damaged and no backup had a good copy of it (it was created after the "
-                "newest backup); it was moved to the damaged folder, so what it held is missing."
-            )
+        say(act.describe())
     return EXIT_OK

@@ -16,12 +16,12 @@ import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .atomic import atomic_write_bytes, copy_durable, copy_file_atomic, fsync_dir
+from .atomic import atomic_write_bytes, copy_durable, fsync_dir
 from .errors import BackupError, DamagedFileError, NewerVersionError, WriteFailedError, os_reason
 from .filestore import load_file
-from .paths import BACKUPS_DIR, PRIVATE_FILE_MODE, is_data_file, iter_data_files, make_private_dir
+from .paths import BACKUPS_DIR, PRIVATE_FILE_MODE, iter_data_files, make_private_dir
 
 KINDS = ("auto", "manual", "safety")
 MANIFEST = "MANIFEST.json"
@@ -179,21 +179,6 @@ def verify_tree(folder: Path) -> list[str]:
     return problems
 
 
-def replace_all(root: Path, source: Path) -> None:
-    """Make the data files of ``root`` exactly those of ``source`` (a verified snapshot or data folder)."""
-    wanted = set(iter_data_files(source))
-    if not wanted:
-        raise BackupError(f"{source} holds no Recovery Planner data.")
-    for rel in sorted(wanted):
-        make_private_dir((root / rel).parent)
-        copy_file_atomic(source / rel, root / rel)
-    for rel in iter_data_files(root):
-        if rel not in wanted:
-            with contextlib.suppress(OSError):
-                os.unlink(root / rel)
-    fsync_dir(root)
-
-
 def export_zip(root: Path, dest: Path) -> int:
     """Write every data file of ``root`` into the new zip file ``dest`` (atomically, durably); returns the
     file count. An existing ``dest`` (file, link or device) is never overwritten."""
@@ -244,31 +229,3 @@ def _publish_new(tmp: Path, dest: Path) -> None:
         if os.path.lexists(dest):
             raise BackupError(f"{dest} already exists; choose a new file name (nothing was written).") from None
         os.replace(tmp, dest)
-
-
-def extract_zip(zip_path: Path, into: Path) -> Path:
-    """Unpack an exported backup into the empty folder ``into``, refusing anything but data files."""
-    import zipfile  # only backup export and import need it; kept off the start-up path
-
-    try:
-        with zipfile.ZipFile(zip_path) as zf:
-            names = [n for n in zf.namelist() if n != MANIFEST and not n.endswith("/")]
-            bad = [
-                n
-                for n in names
-                if PurePosixPath(n).is_absolute()
-                or ".." in PurePosixPath(n).parts
-                or not is_data_file(Path(*PurePosixPath(n).parts))
-            ]
-            if bad:
-                raise BackupError(f"{zip_path} is not a Recovery Planner backup (it contains {bad[0]!r}).")
-            if not names:
-                raise BackupError(f"{zip_path} holds no Recovery Planner data.")
-            make_private_dir(into)
-            for n in names:
-                dst = into / Path(*PurePosixPath(n).parts)
-                make_private_dir(dst.parent)
-                dst.write_bytes(zf.read(n))
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise BackupError(f"{zip_path} cannot be read as a backup file: {exc}.") from exc
-    return into

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
-from . import backups
+from . import backups, restore
 from .atomic import remove_orphan_temps
 from .errors import DamagedFileError, NewerVersionError, StorageError
 from .filestore import ShardStorage, open_db
@@ -57,6 +57,7 @@ class DataFolder:
         self._cleaned: set[Path] = set()
         self._backup_day: date | None = None
         self.wrote = False
+        self.finished_restores = 0
 
     # -- files -------------------------------------------------------------------------------------
     def storage(self, rel: Path) -> ShardStorage:
@@ -117,6 +118,12 @@ class DataFolder:
         """Hold the write lock for a group of writes (the daily backup is taken afterwards, never before)."""
         with self._mutex, self.lock.hold():
             self.prepare_dir(self.root)
+            if restore.pending(self.root):  # a restore killed half-way (here or in another process)
+                restore.complete(self.root)
+                self.forget_all()
+                self.finished_restores += 1
+            else:
+                restore.clean_abandoned(self.root)  # staging of a restore killed before it was decided
             yield
             self.wrote = True
 

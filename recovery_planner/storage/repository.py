@@ -20,10 +20,11 @@ from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import Plan
-from . import backups, checkins
+from . import backups, checkins, restore, salvage
 from .atomic import copy_file_atomic
 from .backups import BackupInfo
-from .errors import BackupError, InvalidRecordError, NotFoundError, StorageError
+from .errors import InvalidRecordError, NotFoundError, StorageError
+from .filestore import load_file
 from .folder import DataFolder
 from .guard import os_errors_as_storage_errors
 from .lock import DEFAULT_TIMEOUT_S
@@ -43,11 +44,36 @@ from .schema import CURRENT, Schema
 
 @dataclass(frozen=True)
 class RepairAction:
-    """What ``repair()`` did to one data file: ``restored`` (from ``source``), ``rebuilt`` or ``removed``."""
+    """What ``repair()`` did to one data file.
+
+    ``action``: ``restored`` (the backup copy ``source`` merged with what the damaged file still held),
+    ``salvaged`` (no backup: only what could be read), ``rebuilt`` (a profile remade from the athlete
+    list) or ``removed`` (nothing readable and no backup). The counts are records: taken from the backup,
+    recovered from the damaged file (saved after the backup), and lost (None when the damaged file no
+    longer says how many it had).
+    """
 
     file: Path
     action: str
     source: Path | None = None
+    from_backup: int = 0
+    recovered: int = 0
+    lost: int | None = 0
+
+    def describe(self) -> str:
+        """One plain sentence for the user."""
+        lost = "an unknown number" if self.lost is None else str(self.lost)
+        counts = f"{self.from_backup} from the backup, {self.recovered} recovered from the damaged file, {lost} lost"
+        if self.action == "restored":
+            return f"Restored {self.file} from the backup copy {self.source} ({counts})."
+        if self.action == "salvaged":
+            return f"Repaired {self.file} from what could still be read, as no backup had it ({counts})."
+        if self.action == "rebuilt":
+            return f"Remade {self.file} from the athlete list (the backups did not have it)."
+        return (
+            f"{self.file} was damaged, nothing in it could be read and no backup had it; it was moved to the "
+            f"damaged folder ({lost} records lost)."
+        )
 
 
 @os_errors_as_storage_errors
@@ -82,6 +108,10 @@ class Repository:
             resolve_data_dir(data_dir), schema_=schema_, lock_timeout_s=lock_timeout_s, auto_backup=auto_backup
         )
         repo = cls(folder)
+        if restore.pending(folder.root):
+            with folder.transaction():  # finishes the interrupted restore
+                repo._roster.rebuild()
+            repo.warnings.append("A restore that was interrupted has been completed.")
         repo._roster.load()
         return repo
 
@@ -196,10 +226,13 @@ class Repository:
                 "time the data is opened."
             )
 
-    def _write_profile(self, doc: dict[str, Any]) -> None:
+    def _write_profile(self, doc: dict[str, Any], *, replace: bool = False) -> None:
+        """Write the profile document, keeping the file's other tables (clearances)."""
         self._folder.prepare_dir(self._folder.athlete_dir(doc["id"]))
         storage = self._folder.storage(Path(ATHLETES_DIR, doc["id"], PROFILE_FILE))
-        storage.write({"profile": {"1": doc}})
+        tables = {} if replace else (storage.read() or {})
+        tables["profile"] = {"1": doc}
+        (storage.replace if replace else storage.write)(tables)
 
     # -- check-ins and plans -----------------------------------------------------------------------
     def add_check_in(self, athlete_id: str, check_in: CheckIn, plan: Plan) -> CheckInRecord:
@@ -302,39 +335,58 @@ class Repository:
             return backups.export_zip(self.data_dir, Path(dest))
 
     def damaged_files(self, full: bool = False) -> list[Path]:
-        """Data files that cannot be read. Plan files are checked only if ``full`` or seen damaged before."""
+        """Data files that cannot be read, and athlete profiles that are missing (check-ins without an athlete).
+
+        Plan files are checked only if ``full`` or seen damaged before.
+        """
         seen = set(self._folder.kept_aside())
         candidates = [r for r in iter_data_files(self.data_dir) if full or r in seen or not is_plans_name(r.name)]
-        return [r for r in candidates if self._folder.is_damaged(r)]
+        return [r for r in candidates if self._folder.is_damaged(r)] + self._roster.missing_profiles()
 
     def repair(self, full: bool = False) -> list[RepairAction]:
-        """Put back the newest good backup copy of every damaged file (the damaged one is kept aside).
-
-        A damaged roster index is rebuilt; a damaged file that no backup holds is moved aside (only what was
-        saved to it after the newest backup is lost).
+        """Repair every damaged file: keep it aside, then merge the newest good backup copy with every record
+        still readable in it (``RepairAction`` counts them). A lost profile comes back from the backups (or
+        the athlete list); a damaged roster index is rebuilt. Files of a newer version are never touched.
         """
         actions: list[RepairAction] = []
         with self._folder.transaction():
             for rel in self.damaged_files(full):
-                self._folder.keep_aside(self.data_dir / rel)
-                source = backups.good_copy(self.data_dir, rel)
-                if source is not None:
-                    copy_file_atomic(source, self.data_dir / rel)
-                    actions.append(RepairAction(rel, "restored", source))
-                elif rel.name == PROFILE_FILE and self._roster.has(rel.parts[1]):
-                    self._write_profile(self._roster.profile_doc(rel.parts[1]))
-                    actions.append(RepairAction(rel, "rebuilt"))
-                else:
-                    self._folder.remove_file(rel)
-                    actions.append(RepairAction(rel, "removed"))
+                actions.append(self._repair_file(rel))
             self._folder.forget_all()
             self._roster.rebuild()
         return actions
 
-    def restore_from(self, source: str | os.PathLike[str]) -> BackupInfo:
-        """Replace all data with a backup (a snapshot name or folder, or an exported zip file).
+    def _repair_file(self, rel: Path) -> RepairAction:
+        path = self.data_dir / rel
+        source = backups.good_copy(self.data_dir, rel)
+        if not path.exists():  # a lost profile
+            if source is not None:
+                copy_file_atomic(source, path)
+                return RepairAction(rel, "restored", source, from_backup=1)
+            self._write_profile(self._roster.profile_doc_or_placeholder(rel.parts[1]), replace=True)
+            return RepairAction(rel, "rebuilt")
+        self._folder.keep_aside(path)
+        storage = self._folder.storage(rel)
+        found = salvage.salvage(path, storage.kind)
+        backup = load_file(source, self._folder.schema) if source is not None else {}
+        merged = salvage.merge(backup, found)
+        if not any(merged.tables.values()):
+            if rel.name == PROFILE_FILE and self._roster.has(rel.parts[1]):
+                self._write_profile(self._roster.profile_doc(rel.parts[1]), replace=True)
+                return RepairAction(rel, "rebuilt")
+            self._folder.remove_file(rel)
+            return RepairAction(rel, "removed", lost=merged.lost)
+        storage.replace(merged.tables)
+        action = "restored" if source is not None else "salvaged"
+        return RepairAction(rel, action, source, merged.from_backup, merged.recovered, merged.lost)
 
-        The backup is checked first; the current data is saved as a ``safety`` snapshot, which is returned.
+    def restore_from(self, source: str | os.PathLike[str]) -> BackupInfo:
+        """Replace all data with a backup (a snapshot name or folder, or an exported zip file), atomically.
+
+        The backup is staged beside the data and checked first (files and records, like input); the current
+        data is saved as a ``safety`` snapshot, which is returned. A restore interrupted by a crash is
+        finished at the next open. Raises BackupError for an unusable backup, NewerVersionError if the
+        backup or the current data holds a file of a newer version (nothing is changed then).
         """
         src = Path(source)
         named = backups.backups_dir(self.data_dir) / str(source)
@@ -343,19 +395,16 @@ class Repository:
         if not src.exists():
             raise NotFoundError(f"No backup at {source}. See `recovery-planner backup --list`.")
         with self._folder.transaction():
-            tmp = None
-            if src.is_file():
-                tmp = backups.backups_dir(self.data_dir) / f".tmp-import-{os.urandom(4).hex()}"
-                src = backups.extract_zip(src, tmp)
+            restore.clean_abandoned(self.data_dir)
+            restore.refuse_newer_live_files(self.data_dir, self._folder.schema)
+            staging = restore.stage(self.data_dir, src)
             try:
-                problems = backups.verify_tree(src)
-                if problems:
-                    raise BackupError(f"The backup {source} cannot be used:\n" + "\n".join(problems))
+                restore.verify(staging, src, self._folder.schema)
                 safety = backups.create_snapshot(self.data_dir, "safety")
-                backups.replace_all(self.data_dir, src)
+                restore.switch(self.data_dir, staging, safety.name)
             finally:
-                if tmp is not None:
-                    shutil.rmtree(tmp, ignore_errors=True)
+                if not restore.pending(self.data_dir):
+                    shutil.rmtree(staging, ignore_errors=True)
             self._folder.forget_all()
             self._roster.rebuild()
         return safety

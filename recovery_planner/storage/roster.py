@@ -45,6 +45,11 @@ class Roster:
             )
             self._rebuild_now()
             return
+        for rel in self.missing_profiles():
+            self.warnings.append(
+                f"The athlete in {self._folder.root / rel.parent} has check-ins but their profile {rel.name} is "
+                "missing, so they are not listed. Run `recovery-planner restore` to bring it back."
+            )
         on_disk = self._ids_on_disk()
         stale = [i for i in on_disk if os.path.exists(self._stale_marker(i))]
         if (set(on_disk) - known or stale) and self._rebuild_now():
@@ -121,6 +126,35 @@ class Roster:
     def profile_doc(self, athlete_id: str) -> dict[str, Any]:
         return {k: v for k, v in self.get(athlete_id).to_dict().items() if k != "latest"}
 
+    def profile_doc_or_placeholder(self, athlete_id: str) -> dict[str, Any]:
+        """The index's copy of a profile, else a placeholder (so the athlete's check-ins can be reached)."""
+        if self.has(athlete_id):
+            return self.profile_doc(athlete_id)
+        return {
+            "id": athlete_id,
+            "name": f"Athlete {athlete_id} (recovered)",
+            "experience": "beginner",
+            "body_mass_kg": None,
+            "age": None,
+            "notes": "",
+            "units": "metric",
+            "archived": False,
+            "created_at": "",
+        }
+
+    def missing_profiles(self) -> list[Path]:
+        """Profiles (relative paths) of athlete folders that hold data files but no profile."""
+        folder = self._folder.root / ATHLETES_DIR
+        try:
+            entries = [e for e in os.scandir(folder) if ATHLETE_ID_RE.match(e.name) and e.is_dir()]
+        except OSError:
+            return []
+        out = []
+        for e in sorted(entries, key=lambda e: e.name):
+            if not os.path.exists(os.path.join(e.path, PROFILE_FILE)) and _has_data_files(e.path):
+                out.append(Path(ATHLETES_DIR, e.name, PROFILE_FILE))
+        return out
+
     # -- writing (inside a transaction) ------------------------------------------------------------
     def put(self, profile: dict[str, Any], latest: CheckInSummary | None) -> AthleteRecord:
         doc = dict(profile, latest=None if latest is None else latest.to_dict())
@@ -157,6 +191,13 @@ class Roster:
             doc["latest"] = None if newest is None else newest.summary.to_dict()
             docs[str(n)] = doc
         self._folder.storage(_INDEX).replace({"athletes": docs})  # a damaged index was kept aside
+
+
+def _has_data_files(folder: str) -> bool:
+    try:
+        return any(n.endswith(".json") and not n.startswith(".") for n in os.listdir(folder))
+    except OSError:
+        return False
 
 
 def _quote(name: str) -> str:
