@@ -41,6 +41,15 @@ class InvalidRecordError(StorageError, ValueError):
         super().__init__("\n".join(self.errors))
 
 
+class UnstorableValueError(InvalidRecordError, TypeError):
+    """A value cannot be written as JSON (a lone surrogate, an integer beyond 64 bits, an object).
+
+    Also a TypeError, as TinyDB's own storage raises for such a value.
+    """
+
+    exit_code = EXIT_BAD_INPUT
+
+
 class NotFoundError(StorageError, LookupError):
     """No athlete, check-in or backup by that name or id."""
 

@@ -18,7 +18,7 @@ from tinydb.storages import Storage
 
 from . import schema
 from .atomic import atomic_write_bytes
-from .errors import DamagedFileError, DataFolderError, InvalidRecordError, NewerVersionError, os_reason
+from .errors import DamagedFileError, DataFolderError, NewerVersionError, UnstorableValueError, os_reason
 from .paths import INDEX_FILE, PROFILE_FILE, SETTINGS_FILE, checkins_month, is_plans_name
 from .schema import CURRENT, Schema, Tables
 
@@ -49,7 +49,7 @@ def encode(kind: str, data: Tables, schema_: Schema = CURRENT) -> bytes:
     try:
         return orjson.dumps(schema.with_meta(kind, data, schema_))
     except TypeError as exc:
-        raise InvalidRecordError([f"a value cannot be stored ({exc})"]) from exc
+        raise UnstorableValueError([f"a value cannot be stored ({exc})"]) from exc
 
 
 def check_storable(doc: Any) -> None:
@@ -57,7 +57,7 @@ def check_storable(doc: Any) -> None:
     try:
         orjson.dumps(doc)
     except TypeError as exc:
-        raise InvalidRecordError([f"a value cannot be stored ({exc})"]) from exc
+        raise UnstorableValueError([f"a value cannot be stored ({exc})"]) from exc
 
 
 def decode(path: Path, blob: bytes, kind: str, schema_: Schema = CURRENT) -> Tables:
@@ -124,7 +124,16 @@ class ShardStorage(Storage):
         *,
         schema_: Schema = CURRENT,
         on_damaged: DamagedHook | None = None,
+        create_dirs: bool = False,
+        encoding: str | None = None,
+        access_mode: str = "r+",
+        **json_options: Any,
     ):
+        """``create_dirs``, ``access_mode`` ("r" refuses writes) and the JSON options are JSONStorage's;
+        the JSON options are accepted and ignored (files are always compact UTF-8 JSON)."""
+        if create_dirs:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = access_mode == "r"
         self.path = Path(path)
         self.kind = kind or _kind_or_settings(self.path)
         self.schema = schema_
@@ -159,6 +168,8 @@ class ShardStorage(Storage):
         Refuses (NewerVersionError, DamagedFileError) to replace a file that changed since it was read and
         is of a newer version or damaged; ``replace`` overwrites a damaged file on purpose.
         """
+        if self.read_only:
+            raise OSError(f"{self.path} was opened read-only")
         self._guard()
         self._write(data)
 
