@@ -29,6 +29,7 @@ from .filestore import check_storable
 from .folder import DataFolder
 from .paths import ATHLETES_DIR, checkins_month, checkins_name, plans_name
 from .records import ITEM_ID_RE, CheckInRecord, checkin_id_date, summarise
+from .restore import FIRST_DAY, LAST_DAY
 
 
 def _rel(athlete_id: str, name: str) -> Path:
@@ -55,6 +56,8 @@ def new_checkin_doc(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
     """The stored form of a check-in (its plan is stored separately under the same id)."""
     if not isinstance(check_in, CheckIn) or not isinstance(plan, Plan):
         raise InvalidRecordError(["check-in: expected a validated check-in and its plan"])
+    if not FIRST_DAY <= check_in.date <= LAST_DAY:
+        raise InvalidRecordError([f"date: must be between {FIRST_DAY} and {LAST_DAY}, got {check_in.date}"])
     return {
         "id": f"{check_in.date.isoformat()}-{os.urandom(4).hex()}",
         "date": check_in.date.isoformat(),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -145,14 +146,11 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
     errors += [f"{k}: is not an athlete field" for k in unknown]
     if "name" in fields or not partial:
         name = fields.get("name")
-        if not isinstance(name, str) or not name.strip():
-            errors.append("name: is required")
-        elif len(name.strip()) > 80:
-            errors.append(f"name: must be at most 80 characters, got {len(name.strip())}")
-        elif any(ord(c) < 32 for c in name):
-            errors.append("name: must not contain control characters")
+        problem = name_problem(name)
+        if problem:
+            errors.append(f"name: {problem}")
         else:
-            out["name"] = " ".join(name.split())
+            out["name"] = normalise_name(name)
     if "experience" in fields or not partial:
         exp = fields.get("experience") or "beginner"
         if exp not in EXPERIENCE:
@@ -186,6 +184,35 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
     if errors:
         raise InvalidRecordError(errors)
     return out
+
+
+# Zero-width characters and the bidirectional controls that can make two different names look alike.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u061c\u200e\u200f") | frozenset(
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+
+
+def normalise_name(name: str) -> str:
+    """A name as stored and compared: Unicode NFC (composed accents), single spaces."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def name_key(name: str) -> str:
+    """What two names must share to be "the same" athlete: NFC, spaces collapsed, case folded."""
+    return unicodedata.normalize("NFC", normalise_name(name).casefold())
+
+
+def name_problem(name: Any) -> str | None:
+    """Why ``name`` cannot be an athlete's name, or None."""
+    if not isinstance(name, str) or not name.strip():
+        return "is required"
+    clean = normalise_name(name)
+    if len(clean) > 80:
+        return f"must be at most 80 characters, got {len(clean)}"
+    for c in clean:
+        if c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            return f"must not contain invisible, control or text-direction characters (found U+{ord(c):04X})"
+    return None
 
 
 def checkin_id_date(checkin_id: str) -> date | None:

@@ -21,10 +21,10 @@ from tinydb import Query
 from ..domain.checkin import CheckIn
 from ..domain.plan import Plan
 from . import backups, checkins, restore, salvage
-from .atomic import copy_file_atomic
+from .atomic import atomic_write_bytes, copy_file_atomic, fsync_dir
 from .backups import BackupInfo
 from .errors import InvalidRecordError, NotFoundError, StorageError
-from .filestore import load_file
+from .filestore import encode, load_file
 from .folder import DataFolder
 from .guard import os_errors_as_storage_errors
 from .lock import DEFAULT_TIMEOUT_S
@@ -35,11 +35,14 @@ from .paths import (
     SETTINGS_FILE,
     is_plans_name,
     iter_data_files,
+    make_private_dir,
     resolve_data_dir,
 )
-from .records import AthleteRecord, CheckInRecord, CheckInSummary, clean_athlete_fields
+from .records import AthleteRecord, CheckInRecord, CheckInSummary, clean_athlete_fields, name_key
 from .roster import Roster
 from .schema import CURRENT, Schema
+
+NEW_ATHLETE_PREFIX = ".new-"
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,7 @@ class Repository:
                 "archived": False,
                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
-            self._write_profile(doc)  # the commit point: from here on the athlete exists
+            self._create_athlete_folder(doc)  # the commit point: from here on the athlete exists
             record = AthleteRecord.from_doc(dict(doc, latest=None))
             self._after_commit(athlete_id, "The athlete was added", lambda: self._roster.put(doc, latest=None))
             return record
@@ -185,7 +188,7 @@ class Repository:
         fields = clean_athlete_fields(changes, partial=True)
         with self._folder.transaction():
             current = self._roster.get(athlete_id)
-            if "name" in fields and fields["name"].casefold() != current.name.casefold():
+            if "name" in fields and name_key(fields["name"]) != name_key(current.name):
                 self._roster.check_name_free(fields["name"])
             return self._change_profile(current, fields)
 
@@ -225,6 +228,18 @@ class Repository:
                 f"({getattr(exc, 'reason', None) or str(exc).splitlines()[0]}). It is brought up to date the next "
                 "time the data is opened."
             )
+
+    def _create_athlete_folder(self, doc: dict[str, Any]) -> None:
+        """Make the athlete's folder with its profile in one step: built as ``athletes/.new-<id>`` and
+        renamed, so a crash never leaves a half-made athlete folder (leftovers are removed here)."""
+        athletes = make_private_dir(self.data_dir / ATHLETES_DIR)
+        for entry in os.scandir(athletes):
+            if entry.name.startswith(NEW_ATHLETE_PREFIX) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        tmp = make_private_dir(athletes / f"{NEW_ATHLETE_PREFIX}{doc['id']}")
+        atomic_write_bytes(tmp / PROFILE_FILE, encode("profile", {"profile": {"1": doc}}))
+        os.replace(tmp, athletes / doc["id"])
+        fsync_dir(athletes)
 
     def _write_profile(self, doc: dict[str, Any], *, replace: bool = False) -> None:
         """Write the profile document, keeping the file's other tables (clearances)."""

@@ -18,7 +18,7 @@ from .atomic import fsync_dir
 from .errors import DamagedFileError, InvalidRecordError, LockedError, NotFoundError, StorageError
 from .folder import DataFolder
 from .paths import ATHLETE_ID_RE, ATHLETES_DIR, INDEX_FILE, PRIVATE_FILE_MODE, PROFILE_FILE
-from .records import AthleteRecord, CheckInSummary
+from .records import AthleteRecord, CheckInSummary, name_key
 
 STALE_MARKER = ".index-stale"
 
@@ -98,7 +98,7 @@ class Roster:
 
     def all(self) -> list[AthleteRecord]:
         records = [AthleteRecord.from_doc(d) for d in self._docs()]
-        return sorted(records, key=lambda a: (a.name.casefold(), a.id))
+        return sorted(records, key=lambda a: (name_key(a.name), a.id))
 
     def has(self, athlete_id: str) -> bool:
         return any(d["id"] == athlete_id for d in self._docs())
@@ -110,17 +110,17 @@ class Roster:
         raise NotFoundError(f"No athlete with id {athlete_id}.")
 
     def find(self, name_or_id: str) -> AthleteRecord:
-        wanted = " ".join(str(name_or_id).split()).casefold()
+        wanted = name_key(str(name_or_id))
         docs = self._docs()
         for d in docs:
-            if d["id"] == name_or_id or d["name"].casefold() == wanted:
+            if d["id"] == name_or_id or name_key(d["name"]) == wanted:
                 return AthleteRecord.from_doc(d)
         raise NotFoundError(
             f"No athlete called {name_or_id!r}. Add one with: recovery-planner athletes add {_quote(str(name_or_id))}"
         )
 
     def check_name_free(self, name: str) -> None:
-        if any(d["name"].casefold() == name.casefold() for d in self._docs()):
+        if any(name_key(d["name"]) == name_key(name) for d in self._docs()):
             raise InvalidRecordError([f"name: an athlete called {name!r} already exists"])
 
     def profile_doc(self, athlete_id: str) -> dict[str, Any]:
