@@ -61,9 +61,10 @@ def list_backups(root: Path) -> list[BackupInfo]:
     return out
 
 
-def made_today(root: Path, kind: str = "auto") -> bool:
+def made_today(root: Path, kinds: tuple[str, ...] = ("auto", "manual")) -> bool:
+    """Whether a backup of one of ``kinds`` was taken today (a manual one counts as today's backup)."""
     today = datetime.now().date()
-    return any(b.kind == kind and b.created.date() == today for b in list_backups(root))
+    return any(b.kind in kinds and b.created.date() == today for b in list_backups(root))
 
 
 def create_snapshot(root: Path, kind: str) -> BackupInfo:
@@ -77,7 +78,8 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
     while (folder / name).exists():
         n += 1
         name = f"{stamp}_{n}-{kind}"
-    tmp = folder / f".tmp-{name}"
+    remove_unfinished(root)  # a half-made snapshot of a killed backup
+    tmp = folder / f".tmp-{name}-{os.urandom(4).hex()}"
     files = iter_data_files(root)
     previous = list_backups(root)
     prev_dir, prev_sources = (previous[0].path, _sources(previous[0].path)) if previous else (None, {})
