@@ -138,6 +138,10 @@ def record_problems(rel: Path, tables: dict[str, dict[str, Any]]) -> list[str]:
             note, by = doc.get("note"), doc.get("by")
             if not isinstance(note, str) or len(note) > 5000 or not isinstance(by, str) or len(by) > 200:
                 out.append(f"clearance {doc_id}: its note or name is not valid")
+    elif name == "coach.json":
+        for doc_id, doc in tables.get("notes", {}).items():
+            if len(doc["text"]) > 5000 or len(doc["author"]) > 200:
+                out.append(f"note {doc_id}: its text or author is too long")
     return out
 
 

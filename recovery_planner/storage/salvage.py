@@ -29,6 +29,8 @@ KEYS = {
     "settings": "key",
     "clearances": "id",
     "profile": "id",
+    "notes": "id",
+    "edits": "id",
 }
 
 

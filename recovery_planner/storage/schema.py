@@ -50,6 +50,10 @@ _SHAPES: dict[str, dict[str, dict[str, type]]] = {
         "done": {"item_id": str},
     },
     "plans": {"plans": {"checkin_id": str}},
+    "coach": {
+        "notes": {"id": str, "text": str, "author": str, "created_at": str},
+        "edits": {"id": str, "action": str, "day": str, "author": str},
+    },
 }
 # A document of these tables must also hold one of these text fields.
 _ONE_OF: dict[tuple[str, str], tuple[str, ...]] = {("plans", "plans"): ("plan_zs1", "plan_z")}

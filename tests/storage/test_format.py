@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import zlib
 from datetime import date
 from pathlib import Path
@@ -136,10 +137,10 @@ def test_plans_are_stored_compactly_and_read_back_exactly(repo: Repository) -> N
 
 def test_unstorable_text_is_refused_before_anything_is_written(repo: Repository) -> None:
     a = repo.add_athlete("Ana")
-    ci = parse_check_in(
-        {"date": DAY.isoformat(), "athlete": {"name": "Ana \ud800"}, "areas": []}, DAY
-    )  # a lone surrogate: valid in Python, not storable as UTF-8
+    valid = parse_check_in({"date": DAY.isoformat(), "athlete": {"name": "Ana"}, "areas": []}, DAY)
+    # A lone surrogate (the domain refuses it too; storage must not rely on that): not storable as UTF-8.
+    ci = dataclasses.replace(valid, athlete=dataclasses.replace(valid.athlete, name="Ana \ud800"))
     with pytest.raises(InvalidRecordError, match="cannot be stored"):
-        repo.add_check_in(a.id, ci, build_plan(ci))
+        repo.add_check_in(a.id, ci, build_plan(valid))
     assert not list((repo.data_dir / "athletes" / a.id).glob("plans-*"))
     assert load_file(repo.data_dir / "athletes" / a.id / "profile.json")
