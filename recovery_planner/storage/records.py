@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ..domain.checkin import EXPERIENCE
@@ -123,6 +123,56 @@ class CheckInRecord:
         return cls(
             doc["id"], athlete_id, day, doc["saved_at"], doc.get("planner_version") or "", doc["check_in"], summary
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ClearanceRecord:
+    """A clinician cleared the athlete to return (stored in the athlete's ``profile.json``)."""
+
+    id: str
+    athlete_id: str
+    on: date
+    by: str
+    note: str
+    recorded_at: str
+
+    def to_clearance(self) -> Any:
+        """The domain's ``Clearance`` (what ``hold_state`` takes)."""
+        from ..domain.holds import Clearance
+
+        return Clearance(on=self.on, by=self.by, note=self.note)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "athlete_id": self.athlete_id,
+            "on": self.on.isoformat(),
+            "by": self.by,
+            "note": self.note,
+            "recorded_at": self.recorded_at,
+        }
+
+    @classmethod
+    def from_doc(cls, athlete_id: str, doc: dict[str, Any]) -> ClearanceRecord:
+        on = date.fromisoformat(doc["on"])
+        return cls(doc["id"], athlete_id, on, doc.get("by") or "", doc.get("note") or "", doc.get("recorded_at") or "")
+
+
+def clean_clearance(by: Any, on: Any, note: Any, first: date, last: date) -> dict[str, Any]:
+    """Check a clearance's fields; raises InvalidRecordError naming each bad one."""
+    errors = []
+    problem = name_problem(by)
+    if problem:
+        errors.append(f"cleared by: {problem}")
+    if not isinstance(on, date) or isinstance(on, datetime):
+        errors.append(f"cleared on: must be a date, got {on!r}")
+    elif not first <= on <= last:
+        errors.append(f"cleared on: must be between {first} and {last}, got {on}")
+    if not isinstance(note, str) or len(note) > NOTES_MAX_CHARS:
+        errors.append(f"note: must be text of at most {NOTES_MAX_CHARS} characters")
+    if errors:
+        raise InvalidRecordError(errors)
+    return {"by": normalise_name(by), "on": on.isoformat(), "note": note}
 
 
 def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:

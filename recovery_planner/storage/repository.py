@@ -40,7 +40,16 @@ from .paths import (
     make_private_dir,
     resolve_data_dir,
 )
-from .records import AthleteRecord, CheckInRecord, CheckInSummary, clean_athlete_fields, name_key
+from .records import (
+    AthleteRecord,
+    CheckInRecord,
+    CheckInSummary,
+    ClearanceRecord,
+    clean_athlete_fields,
+    clean_clearance,
+    name_key,
+)
+from .restore import FIRST_DAY, LAST_DAY
 from .roster import Roster
 from .schema import CURRENT, Schema
 
@@ -309,6 +318,29 @@ class Repository:
         """Ids of the ticked items whose day lies between ``start`` and ``end``."""
         self._roster.get(athlete_id)
         return checkins.done_items(self._folder, athlete_id, start, end)
+
+    # -- clearances (a clinician's all-clear, which ends a hold on running) -------------------------
+    def add_clearance(self, athlete_id: str, *, by: str, on: date, note: str = "") -> ClearanceRecord:
+        """Record that ``by`` cleared the athlete on ``on``; stored in their profile file (atomic, backed
+        up, checksummed). Raises InvalidRecordError for a bad field, NotFoundError for an unknown athlete."""
+        fields = clean_clearance(by, on, note, FIRST_DAY, LAST_DAY)
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            rel = Path(ATHLETES_DIR, athlete_id, PROFILE_FILE)
+            doc = {
+                "id": os.urandom(5).hex(),
+                **fields,
+                "recorded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+            self._folder.db(rel).table("clearances").insert(doc)
+        return ClearanceRecord.from_doc(athlete_id, doc)
+
+    def clearances(self, athlete_id: str) -> list[ClearanceRecord]:
+        """The athlete's clearances, oldest first (by date, then when they were recorded)."""
+        self._roster.get(athlete_id)
+        docs = self._folder.table(Path(ATHLETES_DIR, athlete_id, PROFILE_FILE), "clearances").values()
+        records = [ClearanceRecord.from_doc(athlete_id, d) for d in docs]
+        return sorted(records, key=lambda c: (c.on, c.recorded_at, c.id))
 
     # -- settings ----------------------------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
