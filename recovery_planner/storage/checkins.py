@@ -3,7 +3,7 @@
 - ``checkins-YYYY-MM.json``: table ``checkins`` (one document per check-in of that month, with its
   summary) and table ``done`` (ticked plan items of that month, keyed by the item's stable id).
 - ``plans-YYYY-MM.json``: table ``plans``, the full plan of each check-in of that month (``plan_zs1``: the
-  plan's JSON compressed with a fixed Zstandard dictionary and base85-encoded, about 50 times smaller;
+  plan's JSON compressed with a fixed Zstandard dictionary and base64-encoded, about 50 times smaller;
   files from version 1 hold ``plan_z``, zlib and base64), read only when a plan is asked for.
 
 A save writes the plan first, then the check-in (the check-in is the commit point), then the roster
@@ -141,34 +141,52 @@ def plans_between(
     return out
 
 
+def plans_json_between(
+    folder: DataFolder, athlete_id: str, start: date | None = None, end: date | None = None
+) -> dict[str, bytes]:
+    """checkin id -> the stored plan's JSON text (UTF-8), unparsed: for writing many plans out quickly."""
+    out: dict[str, bytes] = {}
+    for year, month in shard_months(folder, athlete_id, start, end):
+        rel = _rel(athlete_id, plans_name(year, month))
+        for doc in folder.table(rel, "plans").values():
+            out[doc["checkin_id"]] = plan_json(doc, folder.root / rel)
+    return out
+
+
 PLAN_FIELD = "plan_zs1"
 _LEVEL = 9  # the size gain above 9 is under 1% for ten times the time
 
 
 def pack_plan(plan: dict[str, Any]) -> str:
-    """A plan dict as compact text: JSON, Zstandard with the fixed plan dictionary, base85."""
+    """A plan dict as compact text: JSON, Zstandard with the fixed plan dictionary, base64."""
     import zstandard
 
     from .plan_dictionary import dictionary
 
     raw = orjson.dumps(plan)
-    return base64.b85encode(zstandard.ZstdCompressor(level=_LEVEL, dict_data=dictionary()).compress(raw)).decode()
+    return base64.b64encode(zstandard.ZstdCompressor(level=_LEVEL, dict_data=dictionary()).compress(raw)).decode()
 
 
-def unpack_plan(doc: dict[str, Any], path: Path) -> dict[str, Any]:
-    """The plan held by a stored plan document (``plan_zs1``, or ``plan_z`` from version 1 files)."""
+def plan_json(doc: dict[str, Any], path: Path) -> bytes:
+    """The JSON text of the plan held by a stored plan document (``plan_zs1``, or version 1's ``plan_z``)."""
     import zstandard
 
     from .plan_dictionary import dictionary
 
     try:
         if PLAN_FIELD in doc:
-            blob = base64.b85decode(doc[PLAN_FIELD])
-            raw = zstandard.ZstdDecompressor(dict_data=dictionary()).decompress(blob, max_output_size=MAX_PLAN_BYTES)
-        else:
-            raw = zlib.decompressobj().decompress(base64.b64decode(doc["plan_z"], validate=True), MAX_PLAN_BYTES)
-        plan = orjson.loads(raw)
-    except (ValueError, zlib.error, zstandard.ZstdError) as exc:  # bad base85/64, compression or JSON
+            blob = base64.b64decode(doc[PLAN_FIELD], validate=True)
+            return zstandard.ZstdDecompressor(dict_data=dictionary()).decompress(blob, max_output_size=MAX_PLAN_BYTES)
+        return zlib.decompressobj().decompress(base64.b64decode(doc["plan_z"], validate=True), MAX_PLAN_BYTES)
+    except (ValueError, zlib.error, zstandard.ZstdError) as exc:  # bad base64 or compressed data
+        raise DamagedFileError(path, "a stored plan in it is corrupted") from exc
+
+
+def unpack_plan(doc: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The plan held by a stored plan document, as a dict."""
+    try:
+        plan = orjson.loads(plan_json(doc, path))
+    except orjson.JSONDecodeError as exc:
         raise DamagedFileError(path, "a stored plan in it is corrupted") from exc
     if not isinstance(plan, dict):
         raise DamagedFileError(path, "a stored plan in it is not a plan")

@@ -303,6 +303,11 @@ class Repository:
         self._roster.get(athlete_id)
         return checkins.plans_between(self._folder, athlete_id, start, end)
 
+    def plans_json(self, athlete_id: str, start: date | None = None, end: date | None = None) -> dict[str, bytes]:
+        """Check-in id -> the stored plan's JSON text, not parsed (to write many plans out fast)."""
+        self._roster.get(athlete_id)
+        return checkins.plans_json_between(self._folder, athlete_id, start, end)
+
     def active_plan(self, athlete_id: str, day: date) -> tuple[CheckInRecord, dict[str, Any]] | None:
         """The check-in and plan in force on ``day`` (the newest check-in on or before it), or None."""
         self._roster.get(athlete_id)
