@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -153,3 +154,16 @@ def test_existing_loose_permissions_are_tightened(tmp_path: Path) -> None:
     assert (repo.data_dir.stat().st_mode & 0o777) == 0o700
     assert (folder.stat().st_mode & 0o777) == 0o700
     assert (folder / "profile.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_command_line_takes_the_daily_backup_after_the_save(ana: Path, tmp_path: Path) -> None:
+    from recovery_planner.storage.backups import list_backups
+
+    assert [b.kind for b in list_backups(ana)] == ["auto"]  # taken after `athletes add` reported the id
+    for b in list_backups(ana):
+        shutil.rmtree(b.path)
+    out = cli(ana, "checkin", "add", checkin_file(tmp_path), "--athlete", "Ana Lopez")
+    assert out.returncode == 0
+    (auto,) = list_backups(ana)
+    (checkins,) = (auto.path / "athletes").glob("*/checkins-2024-05.json")
+    assert out.stdout.strip().encode() in checkins.read_bytes()  # the backup holds the save: it came after
