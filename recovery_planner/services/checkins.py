@@ -2,7 +2,10 @@
 
 ``save_check_in`` fills the athlete block from the stored profile, validates, reads the athlete's
 history to build the not-settling report (guidance P5b: sore for a week without improving, or worse
-twice), plans with it and stores both. Nothing is written when the check-in is invalid.
+twice) and the holds still open (``services.holds``: a referral of prompt or above, or "no running until
+cleared", stays in force until a clearance is recorded; after it the graded return RTR7), plans with both
+and stores the check-in, its plan and the most urgent open hold (for the roster). Nothing is written when
+the check-in is invalid.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from . import coach
+from . import coach, holds
 from .changes import Changes, OpResult
 from .context import AppContext
 
@@ -72,13 +75,17 @@ def settling_for(ctx: AppContext, athlete_id: str, check_in: CheckIn) -> Settlin
 
 
 def save_check_in(ctx: AppContext, athlete_id: str, data: Any, days: int) -> OpResult[SavedCheckIn]:
-    """Validate, plan (with the history's not-settling report) and store a check-in with its plan."""
+    """Validate, plan (with the history's not-settling report and open holds) and store a check-in with its plan.
+
+    A check-in of the same day does not replace an earlier one's hold: a hold lasts until a clearance."""
     from ..domain.planner import build_plan
 
     athlete = ctx.repo.get_athlete(athlete_id)
     check_in = parse(ctx, with_profile(data, athlete))
-    plan = build_plan(check_in, days, settling_for(ctx, athlete_id, check_in))
-    record = ctx.repo.add_check_in(athlete_id, check_in, plan)
+    inputs = holds.hold_inputs(ctx, athlete_id, check_in.date)
+    plan = build_plan(check_in, days, settling_for(ctx, athlete_id, check_in), inputs.state())
+    hold = holds.hold_summary(holds.top_hold(inputs.state_with(plan)))
+    record = ctx.repo.add_check_in(athlete_id, check_in, plan, hold)
     shown = coach.with_edits(ctx, athlete_id, record.id, record.check_in, plan.to_dict()).outcome.plan
     saved = SavedCheckIn(record, shown, ctx.repo.done_items(athlete_id))
     return OpResult(saved, Changes(check_ins=True, plans=True, athletes=True, athlete_id=athlete_id))

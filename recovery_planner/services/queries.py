@@ -24,13 +24,19 @@ class CurrentPlan:
 
 def current_plan(ctx: AppContext, athlete_id: str) -> CurrentPlan:
     """The plan of the newest check-in on or before today, if it covers today, with the coach's changes
-    that still apply and the ticked items."""
+    that still apply and the ticked items. When a clearance has lifted the plan's hold since, the shown
+    plan carries ``hold_cleared`` (a notice: record a new check-in to start the graded return)."""
+    from .clearances import cleared_notice
     from .coach import effective_plan
 
     found = effective_plan(ctx, athlete_id, ctx.today())
     if found is None:
         return CurrentPlan(None, frozenset())
-    return CurrentPlan(found.outcome.plan, ctx.repo.done_items(athlete_id), found.checkin_id)
+    plan = found.outcome.plan
+    notice = cleared_notice(ctx, athlete_id, plan)
+    if notice:  # shown with the plan, never stored in it: the stored plan stays as it was made
+        plan = {**plan, "hold_cleared": notice}
+    return CurrentPlan(plan, ctx.repo.done_items(athlete_id), found.checkin_id)
 
 
 def history_entries(ctx: AppContext, athlete_id: str) -> list[HistoryEntry]:
@@ -102,6 +108,8 @@ def roster_entries(ctx: AppContext, include_archived: bool = True) -> list[Roste
                 worst_pain=s.worst_pain if s else None,
                 trend=s.trend if s else None,
                 archived=a.archived,
+                hold_open=bool(s and s.hold),
+                hold_reason=(s.hold or {}).get("reason") if s else None,
             )
         )
     return rows

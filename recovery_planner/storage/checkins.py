@@ -53,8 +53,9 @@ def shard_months(
     return sorted(m for m in map(checkins_month, names) if m is not None and lo <= m <= hi)
 
 
-def new_checkin_doc(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
-    """The stored form of a check-in (its plan is stored separately under the same id)."""
+def new_checkin_doc(check_in: CheckIn, plan: Plan, hold: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The stored form of a check-in (its plan is stored separately under the same id); ``hold``: the
+    most urgent hold still open after it (its summary carries it for the roster)."""
     if not isinstance(check_in, CheckIn) or not isinstance(plan, Plan):
         raise InvalidRecordError(["check-in: expected a validated check-in and its plan"])
     if not FIRST_DAY <= check_in.date <= LAST_DAY:
@@ -65,7 +66,7 @@ def new_checkin_doc(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
         "planner_version": plan.planner_version,
         "check_in": check_in.to_dict(),
-        "summary": summarise(check_in, plan),
+        "summary": {**summarise(check_in, plan), **({"hold": dict(hold)} if hold else {})},
     }
 
 
@@ -77,6 +78,17 @@ def insert(folder: DataFolder, athlete_id: str, doc: dict[str, Any], plan: dict[
     folder.prepare_dir(folder.athlete_dir(athlete_id))
     folder.db(_rel(athlete_id, plans_name(day.year, day.month))).table("plans").insert(plan_doc)
     folder.db(_rel(athlete_id, checkins_name(day.year, day.month))).table("checkins").insert(doc)
+
+
+def set_hold(folder: DataFolder, athlete_id: str, checkin_id: str, hold: dict[str, Any] | None) -> CheckInRecord:
+    """Replace the open hold in a stored check-in's summary (after a clearance); call inside a transaction."""
+    record = get(folder, athlete_id, checkin_id)
+    summary = {k: v for k, v in record.summary.to_dict().items() if k not in ("checkin_id", "date", "hold")}
+    if hold:
+        summary["hold"] = dict(hold)
+    rel = _rel(athlete_id, checkins_name(record.date.year, record.date.month))
+    folder.db(rel).table("checkins").update({"summary": summary}, Query().id == checkin_id)
+    return get(folder, athlete_id, checkin_id)
 
 
 def history(

@@ -35,6 +35,11 @@ class CheckInSummary:
     urgency: str
     plan_suppressed: bool
     trend: str | None = None  # worst pain against the check-in before: better, same or worse
+    hold: dict[str, Any] | None = None  # the most urgent hold still open: reason, rule, since, urgency
+
+    @property
+    def hold_open(self) -> bool:
+        return bool(self.hold)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -53,6 +58,7 @@ class CheckInSummary:
             urgency=s.get("urgency") or "none",
             plan_suppressed=bool(s.get("plan_suppressed")),
             trend=s.get("trend"),
+            hold=s.get("hold") or None,
         )
 
 

@@ -261,9 +261,14 @@ class Repository:
         (storage.replace if replace else storage.write)(tables)
 
     # -- check-ins and plans -----------------------------------------------------------------------
-    def add_check_in(self, athlete_id: str, check_in: CheckIn, plan: Plan) -> CheckInRecord:
-        """Store a validated check-in and its plan; returns the stored record once it is durable on disk."""
-        doc = checkins.new_checkin_doc(check_in, plan)
+    def add_check_in(
+        self, athlete_id: str, check_in: CheckIn, plan: Plan, hold: dict[str, Any] | None = None
+    ) -> CheckInRecord:
+        """Store a validated check-in and its plan; returns the stored record once it is durable on disk.
+
+        ``hold``: the most urgent hold open after this check-in ({reason, rule, since, urgency}), kept in its
+        summary so the roster shows it without reading plans."""
+        doc = checkins.new_checkin_doc(check_in, plan, hold)
         with self._folder.transaction():
             athlete = self._roster.get(athlete_id)
             before = athlete.latest
@@ -276,6 +281,17 @@ class Repository:
             if _newer(record.summary, athlete.latest):
                 self._after_commit(
                     athlete_id, "The check-in was saved", lambda: self._roster.set_latest(athlete_id, record.summary)
+                )
+        return record
+
+    def set_hold(self, athlete_id: str, checkin_id: str, hold: dict[str, Any] | None) -> CheckInRecord:
+        """Replace the open hold kept in a check-in's summary (a clearance closed it); the roster follows."""
+        with self._folder.transaction():
+            athlete = self._roster.get(athlete_id)
+            record = checkins.set_hold(self._folder, athlete_id, checkin_id, hold)
+            if athlete.latest is not None and athlete.latest.checkin_id == checkin_id:
+                self._after_commit(
+                    athlete_id, "The hold was updated", lambda: self._roster.set_latest(athlete_id, record.summary)
                 )
         return record
 

@@ -126,6 +126,8 @@ class PlanView(QWidget):
             return
         title, bg, fg = BANNER[urgency]
         parts = [f"<span style='font-size:17px; font-weight:700'>{html.escape(title)}</span>"]
+        if plan.get("hold_cleared"):  # a clearance since this plan was made (services.clearances)
+            parts.append(f"<br><b>{html.escape(plan['hold_cleared'])}</b>")
         parts += [f"<br>{html.escape(r)}" for r in plan["referral"]["reasons"]]
         if plan.get("do_now"):
             parts.append(
