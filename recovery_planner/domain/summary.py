@@ -28,6 +28,7 @@ def summarise(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
         "running_day1": plan.days[0].running if plan.days else None,
         "urgency": plan.referral.urgency,
         "plan_suppressed": plan.plan_suppressed,
+        "until_cleared": plan.no_running_until_cleared,
     }
 
 

@@ -6,9 +6,9 @@ What is read (kept small so that a save stays fast):
 - the check-ins after the newest clearance whose graded returns are all over by the day (a clearance
   closes every hold opened on or before its date, so older plans can change nothing), up to the day;
 - of those, only the plans of check-ins whose stored summary shows they may open a hold: a referral of
-  prompt or above, a suppressed plan, or no running on day 1 (every "no running until cleared" plan has
-  no running on day 1). Plans of every planner version go through ``domain.holds.hold_from_plan``, so an
-  old planner's open referral becomes a hold (the upgrade).
+  prompt or above, or "no running until cleared" (summaries stored before that flag existed: the urgency
+  alone, or a suppressed plan; planner 1.0 held running only together with a referral of prompt or above). Plans of every planner version go through
+  ``domain.holds.hold_from_plan``, so an old planner's open referral becomes a hold (the upgrade).
 
 An athlete never cleared has every such plan read; the check-in records are read for the not-settling
 report anyway.
@@ -40,12 +40,11 @@ def return_span_days() -> int:
 
 def may_open_hold(summary: CheckInSummary) -> bool:
     """True when the check-in's plan could open a hold (read its plan); False when it certainly cannot."""
-    return (
-        summary.urgency in _MAY_HOLD_URGENCIES
-        or summary.plan_suppressed
-        or summary.running_day1 in (None, "none")
-        or summary.hold_open
-    )
+    if summary.urgency in _MAY_HOLD_URGENCIES or summary.hold_open:
+        return True
+    if summary.until_cleared is not None:
+        return summary.until_cleared
+    return summary.plan_suppressed  # stored before the flag: planner 1.0 held running only at prompt or above
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class CheckInSummary:
     plan_suppressed: bool
     trend: str | None = None  # worst pain against the check-in before: better, same or worse
     hold: dict[str, Any] | None = None  # the most urgent hold still open: reason, rule, since, urgency
+    until_cleared: bool | None = None  # the plan says no running until cleared (None: stored before 0.2)
 
     @property
     def hold_open(self) -> bool:
@@ -59,6 +60,7 @@ class CheckInSummary:
             plan_suppressed=bool(s.get("plan_suppressed")),
             trend=s.get("trend"),
             hold=s.get("hold") or None,
+            until_cleared=s.get("until_cleared"),
         )
 
 
