@@ -7,8 +7,9 @@ What is read (kept small so that a save stays fast):
   closes every hold opened on or before its date, so older plans can change nothing), up to the day;
 - of those, only the plans of check-ins whose stored summary shows they may open a hold: a referral of
   prompt or above, or "no running until cleared" (summaries stored before that flag existed: the urgency
-  alone, or a suppressed plan; planner 1.0 held running only together with a referral of prompt or above). Plans of every planner version go through
-  ``domain.holds.hold_from_plan``, so an old planner's open referral becomes a hold (the upgrade).
+  alone, or a suppressed plan; planner 1.0 held running only together with a referral of prompt or
+  above). Plans of every planner version go through ``domain.holds.hold_from_plan``, so an old planner's
+  open referral becomes a hold (the upgrade).
 
 An athlete never cleared has every such plan read; the check-in records are read for the not-settling
 report anyway.
