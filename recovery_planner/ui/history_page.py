@@ -1,15 +1,32 @@
-"""History tab: loads an athlete's stored check-ins off the GUI thread and shows them in a HistoryView."""
+"""History tab: loads an athlete's stored check-ins and clearances off the GUI thread and shows them in a
+HistoryView, with the clearances listed below it and the "Record a clearance" action."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import html
 
-from ..services import queries
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..domain.holds import long_date
+from ..services import clearances, queries
 from ..services.context import AppContext
+from .clearance_dialog import ClearanceDialog
 from .history_view import HistoryView
 from .tasks import TaskRunner
+
+
+def clearances_html(found: list[Any]) -> str:
+    """The clearances as a short list, newest first."""
+    if not found:
+        return "No clearances recorded. Record one once a clinician has cleared you to run again."
+    rows = []
+    for c in reversed(found):
+        note = f": {html.escape(c.note)}" if c.note else ""
+        rows.append(f"<li><b>{long_date(c.on)}</b>, cleared by {html.escape(c.by)}{note}</li>")
+    return "<ul style='margin:0'>" + "".join(rows) + "</ul>"
 
 
 class HistoryPage(QWidget):
@@ -22,21 +39,55 @@ class HistoryPage(QWidget):
         self.athlete_id: str | None = None
         self.view = HistoryView()
         self.view.entry_selected.connect(self._load_plan)
+        self.clearance_list = QLabel()
+        self.clearance_list.setTextFormat(Qt.TextFormat.RichText)
+        self.clearance_list.setWordWrap(True)
+        self.clearance_list.setAccessibleName("Clearances")
+        self.record_button = QPushButton("Record a clearance…")
+        self.record_button.setToolTip("A clinician cleared you to run again: who, when, and what they said")
+        self.record_button.clicked.connect(self.record_clearance)
+        self.dialog: ClearanceDialog | None = None
+        box = QGroupBox("Clearances to run again")
+        row = QHBoxLayout(box)
+        row.addWidget(self.clearance_list, 1)
+        row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(box)
 
     def load(self, athlete_id: str) -> None:
         self.athlete_id = athlete_id
         self.tasks.run(
-            lambda: queries.history_entries(self.ctx, athlete_id),
-            lambda entries: self._show(athlete_id, entries),
+            lambda: (queries.history_entries(self.ctx, athlete_id), clearances.clearances(self.ctx, athlete_id)),
+            lambda loaded: self._show(athlete_id, *loaded),
             self._failed,
         )
 
-    def _show(self, athlete_id: str, entries: Any) -> None:
+    def _show(self, athlete_id: str, entries: Any, found: list[Any]) -> None:
         if athlete_id == self.athlete_id:  # the athlete may have changed while loading
             self.view.set_history(entries, self.ctx.today())
+            self.clearance_list.setText(clearances_html(found))
+
+    def record_clearance(self) -> None:
+        """Ask who cleared the athlete and when; saved off the GUI thread through the window's run_op."""
+        if self.athlete_id is None:
+            return
+        self.dialog = ClearanceDialog(self.ctx.today(), self)
+        self.dialog.accepted.connect(self._save_clearance)
+        self.dialog.open()
+
+    def _save_clearance(self) -> None:
+        athlete_id, dialog = self.athlete_id, self.dialog
+        if athlete_id is None or dialog is None:
+            return
+        by, on, note = dialog.values()
+        window: Any = self.window()
+        window.run_op(
+            lambda: clearances.add_clearance(self.ctx, athlete_id, by, on, note),
+            lambda _record: self.load(athlete_id),
+            "The clearance was not saved",
+        )
 
     def _load_plan(self, entry_id: str) -> None:
         athlete_id = self.athlete_id
