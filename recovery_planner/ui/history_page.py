@@ -3,9 +3,8 @@ HistoryView, with the clearances listed below it and the "Record a clearance" ac
 
 from __future__ import annotations
 
-from typing import Any
-
 import html
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
