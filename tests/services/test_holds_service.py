@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.plan import urgency_rank
 from recovery_planner.domain.planner import build_plan
-from recovery_planner.services import athletes, checkins, clearances, holds, queries
+from recovery_planner.domain.roster import status_text
+from recovery_planner.services import athletes, checkins, clearances, coach, holds, queries
 from recovery_planner.services.context import AppContext
 from recovery_planner.storage import InvalidRecordError
 from recovery_planner.storage.repository import Repository
@@ -89,6 +90,8 @@ def test_a_clean_check_in_later_the_same_day_keeps_the_clot_hold(ctx: AppContext
     assert latest.urgency == "urgent" and latest.hold["rule"] == "E2" and latest.hold["since"] == "2026-03-02"
     [row] = queries.roster_entries(ctx)
     assert row.hold_open and row.hold_reason == latest.hold["reason"]
+    [squad_row] = coach.squad_rows(ctx)
+    assert status_text(squad_row).startswith("Held until cleared")
 
 
 def test_a_clearance_lifts_the_hold_and_the_next_plan_follows_the_graded_return(ctx: AppContext) -> None:
@@ -100,6 +103,7 @@ def test_a_clearance_lifts_the_hold_and_the_next_plan_follows_the_graded_return(
     assert any("Record a new check-in" in n for n in result.notices)
     assert ctx.repo.get_athlete(ana).latest.hold is None  # the roster no longer shows the hold
     assert not queries.roster_entries(ctx)[0].hold_open
+    assert not status_text(coach.squad_rows(ctx)[0]).startswith("Held")
     assert [c.by for c in clearances.clearances(ctx, ana)] == ["Dr Jo Smith"]
     shown = queries.current_plan(ctx, ana).plan
     assert shown is not None and "Record a new check-in" in shown["hold_cleared"]

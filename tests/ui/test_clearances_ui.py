@@ -79,3 +79,21 @@ def test_a_clearance_without_a_name_is_not_saved(qtbot, tmp_path: Path) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert ctx.repo.clearances(ana) == []
+
+
+def test_the_squad_shows_held_until_cleared_and_no_longer_after_a_clearance(qtbot, tmp_path: Path) -> None:
+    from recovery_planner.services import clearances, settings
+
+    ctx = make_ctx(tmp_path / "data", TODAY)
+    settings.set_setting(ctx, "coach_mode", True)
+    ana = athletes.add_athlete(ctx, "Ana", experience="intermediate", body_mass_kg=82).value.id
+    checkins.save_check_in(ctx, ana, clot_warning(DAY), 7)
+    checkins.save_check_in(ctx, ana, clean(TODAY), 7)
+    window = make_window(qtbot, ctx)
+    squad = window.roster_view
+    assert squad is not None
+    model = squad.table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    assert model.index(0, 1).data().startswith("Held until cleared")
+    window.run_op(lambda: clearances.add_clearance(ctx, ana, "Dr Jo Smith"), None, "not saved")
+    qtbot.waitUntil(lambda: not model.index(0, 1).data().startswith("Held"), timeout=10000)
