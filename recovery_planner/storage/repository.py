@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb import Query
@@ -29,6 +29,11 @@ from .paths import ATHLETES_DIR, PROFILE_FILE, SETTINGS_FILE, is_plans_name, ite
 from .records import AthleteRecord, CheckInRecord, CheckInSummary, clean_athlete_fields
 from .roster import Roster
 from .schema import CURRENT, Schema
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..domain.activities import Activity
 
 
 @dataclass(frozen=True)
@@ -297,6 +302,31 @@ class Repository:
             self._folder.forget_all()
             self._roster.rebuild()
         return safety
+
+    # -- activities from watch files (watch-file engineer; storage/activities.py) -----------------------
+    def add_activities(self, athlete_id: str, activities: Iterable[Activity]) -> tuple[int, int]:
+        """Store imported activities, skipping duplicates; returns (added, skipped). Atomic per year file."""
+        from . import activities as activity_store
+
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            return activity_store.insert(self._folder, athlete_id, activities)
+
+    def activities(self, athlete_id: str, start: date | None = None, end: date | None = None) -> list[Activity]:
+        """The athlete's activities (optionally between two UTC dates), oldest first."""
+        from . import activities as activity_store
+
+        self._roster.get(athlete_id)
+        return activity_store.all_activities(self._folder, athlete_id, start, end)
+
+    def activity_file_hashes(self, athlete_id: str) -> frozenset[str]:
+        """Hashes of the files already imported for this athlete (a re-import skips them unparsed)."""
+        from . import activities as activity_store
+
+        self._roster.get(athlete_id)
+        return activity_store.file_hashes(self._folder, athlete_id)
+
+    # -- end of the activities block ------------------------------------------------------------------
 
 
 def _newer(new: CheckInSummary, old: CheckInSummary | None) -> bool:

@@ -35,6 +35,7 @@ _SHAPES: dict[str, dict[str, dict[str, type]]] = {
         "done": {"item_id": str},
     },
     "plans": {"plans": {"checkin_id": str, "plan_z": str}},
+    "activities": {"activities": {"start": str, "sport": str, "distance_km": float, "duration_s": float}},
 }
 KINDS = tuple(_SHAPES)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
