@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..domain.activities import Activity
 from .bounded import read_bounded
-from .errors import DamagedError, NotAnActivityError
+from .errors import DamagedError, FormatError, NotAnActivityError
 from .fit import read_fit
 from .gpx import read_gpx
 from .tcx import read_tcx
@@ -69,3 +69,19 @@ def detect_format(data: bytes, name: str) -> str:
 def parse_activity(data: bytes, name: str, file_hash: str) -> list[Activity]:
     """The activities in one file's (unpacked) bytes; raises a FormatError saying what is wrong."""
     return _READERS[detect_format(data, name)](data, name, file_hash)
+
+
+def parse_job(data: bytes, name: str, file_hash: str) -> tuple[list[Activity], str | None, bool]:
+    """``parse_activity`` for a worker process: (activities, problem or None, whether the problem refuses).
+
+    Returns plain values (exceptions with extra fields do not cross process boundaries well). Anything the
+    parsers did not foresee is reported as an unreadable file, never raised.
+    """
+    try:
+        return parse_activity(data, name, file_hash), None, False
+    except FormatError as exc:
+        return [], str(exc), exc.refused
+    except MemoryError:
+        return [], f"{name}: is too large to read", True
+    except Exception as exc:  # a parser's own bug on odd input: the file is refused with a message
+        return [], f"{name}: could not be read ({type(exc).__name__}: {exc})", True
