@@ -212,15 +212,16 @@ def load_summary(activities: Sequence[Activity], day: date, tz: tzinfo) -> LoadS
 def _flags(s: LoadSummary, spikes: list[tuple[Activity, float]], tz: tzinfo) -> tuple[LoadFlag, ...]:
     flags: list[LoadFlag] = []
     if load_spike(s.as_load()):
+        reasons = []
         ratio = s.acwr
         if ratio is not None and ratio > ACWR_SPIKE:
-            reason = (
+            reasons.append(
                 f"{s.acute_km_7d:g} km of running in the last 7 days is {ratio:.1f} times the weekly average "
                 f"of the last 4 weeks ({s.chronic_km_per_week_28d:g} km)"
             )
-        else:
-            reason = f"{s.weekly_increase_pct:g} % more running than the week before (over {WEEKLY_JUMP_PCT:g} %)"
-        flags.append(LoadFlag("L1", reason, s.day))
+        if s.weekly_increase_pct is not None and s.weekly_increase_pct > WEEKLY_JUMP_PCT:
+            reasons.append(f"{s.weekly_increase_pct:g} % more running than the week before")
+        flags.append(LoadFlag("L1", "; ".join(reasons), s.day))
     for a, longest in spikes:
         flags.append(
             LoadFlag(

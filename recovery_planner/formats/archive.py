@@ -37,7 +37,7 @@ def iter_zip_activities(path: str | os.PathLike[str]) -> Iterator[tuple[str, byt
                 raise TooLargeError(label, f"holds {len(infos):,} entries, more than the {MAX_MEMBERS:,} accepted")
             total = 0
             for info in infos:
-                if info.is_dir() or not is_activity_name(info.filename) or _hidden(info.filename):
+                if not is_wanted(info):
                     continue
                 name = f"{label}/{info.filename}"
                 if info.flag_bits & 0x1:
@@ -57,6 +57,20 @@ def iter_zip_activities(path: str | os.PathLike[str]) -> Iterator[tuple[str, byt
         raise DamagedError(label, "no such file") from None
     except OSError as exc:
         raise DamagedError(label, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def is_wanted(info: zipfile.ZipInfo) -> bool:
+    """Whether a zip entry is an activity file to read (not a folder, not hidden, not macOS metadata)."""
+    return not info.is_dir() and is_activity_name(info.filename) and not _hidden(info.filename)
+
+
+def count_activities(path: str | os.PathLike[str]) -> int:
+    """How many activity files the archive lists (1 for an archive that cannot be read: it is reported later)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return sum(1 for info in zf.infolist() if is_wanted(info))
+    except (OSError, zipfile.BadZipFile):
+        return 1
 
 
 def _hidden(member: str) -> bool:

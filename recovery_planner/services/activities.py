@@ -29,7 +29,7 @@ from ..domain.training_load import (
     weekly_load,
 )
 from ..formats.activity_files import is_activity_name, parse_job, read_activity_file, unpack
-from ..formats.archive import is_zip, iter_zip_activities
+from ..formats.archive import count_activities, is_zip, iter_zip_activities
 from ..formats.errors import FormatError
 from .changes import NOTHING, Changes, OpResult
 from .context import AppContext
@@ -140,19 +140,6 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[P
     return files, zips, problems
 
 
-def _count_members(zips: Sequence[Path]) -> int:
-    import zipfile
-
-    total = 0
-    for z in zips:
-        try:
-            with zipfile.ZipFile(z) as zf:
-                total += sum(1 for i in zf.infolist() if not i.is_dir() and is_activity_name(i.filename))
-        except (OSError, zipfile.BadZipFile):
-            total += 1  # reported when it is read
-    return total
-
-
 def _sources(files: Sequence[Path], zips: Sequence[Path]) -> Iterator[_Source]:
     for f in files:
         yield _Source(name=f.name if len(files) > 1 else str(f), path=f)
@@ -195,10 +182,7 @@ def import_activities(
     """
     ctx.repo.get_athlete(athlete_id)
     files, zips, problems = _expand(paths)
-    try:
-        total = len(files) + _count_members(zips)
-    except FormatError as exc:
-        raise ImportRefusedError([str(exc)]) from None
+    total = len(files) + sum(count_activities(z) for z in zips)
     known = ctx.repo.activity_file_hashes(athlete_id)
     parsed: list[Activity] = []
     skipped: list[str] = []
