@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import GPX, TCX and FIT files, folders of them, or a zip export")
     p.add_argument("paths", nargs="+", metavar="PATH", help="activity files, folders or zip archives")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
-    p.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    p.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
     _data_dir(p)
     p.set_defaults(handler=lambda args: _run(_import, args))
 
@@ -83,7 +83,8 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
             if done == total:
                 print(file=sys.stderr)
 
-    result = import_activities(ctx, athlete.id, args.paths, progress=None if args.quiet else progress)
+    show = not args.quiet and sys.stderr.isatty()
+    result = import_activities(ctx, athlete.id, args.paths, progress=progress if show else None)
     for notice in result.notices:
         print(notice, file=sys.stderr)
     return EXIT_OK

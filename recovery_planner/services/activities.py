@@ -71,11 +71,13 @@ class ImportReport:
     def summary(self) -> str:
         if self.cancelled:
             return "Import cancelled; nothing was stored."
-        parts = [f"{self.added} new {'activity' if self.added == 1 else 'activities'} imported from {self.files} files"]
+        new = f"{self.added} new {'activity' if self.added == 1 else 'activities'}"
+        parts = [f"{new} imported from {self.files} {'file' if self.files == 1 else 'files'}"]
         if self.duplicates:
             parts.append(f"{self.duplicates} already stored")
         if self.skipped:
-            parts.append(f"{len(self.skipped)} files without an activity skipped")
+            n = len(self.skipped)
+            parts.append(f"{n} {'file' if n == 1 else 'files'} without an activity skipped")
         return "; ".join(parts) + "."
 
 
@@ -111,9 +113,12 @@ class _Source:
         return read_activity_file(self.path, self.name)
 
 
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Path], list[str]]:
-    """(activity files, zip archives, problems) under the given files and folders."""
-    files: list[Path] = []
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, str]], list[Path], list[str]]:
+    """(activity files with the name to show, zip archives, problems) under the given files and folders.
+
+    A file is named by its file name, or by its path from the folder given (``runs/2024/ride.fit``).
+    """
+    files: list[tuple[Path, str]] = []
     zips: list[Path] = []
     problems: list[str] = []
     for raw in paths:
@@ -128,7 +133,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[P
                     if n.lower().endswith(".zip"):
                         zips.append(f)
                     elif is_activity_name(n):
-                        files.append(f)
+                        files.append((f, f.relative_to(p.parent).as_posix()))
                 if len(files) + len(zips) > MAX_FILES:
                     raise ImportRefusedError([f"{p}: holds more than {MAX_FILES:,} files; import it in parts"])
         elif not p.exists():
@@ -136,13 +141,13 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[P
         elif p.suffix.lower() == ".zip" or (p.is_file() and is_zip(p)):
             zips.append(p)
         else:
-            files.append(p)  # named on purpose: read whatever its name, refused if it is not an activity
+            files.append((p, p.name))  # named on purpose: read whatever its name, refused if not an activity
     return files, zips, problems
 
 
-def _sources(files: Sequence[Path], zips: Sequence[Path]) -> Iterator[_Source]:
-    for f in files:
-        yield _Source(name=f.name if len(files) > 1 else str(f), path=f)
+def _sources(files: Sequence[tuple[Path, str]], zips: Sequence[Path]) -> Iterator[_Source]:
+    for path, name in files:
+        yield _Source(name=name, path=path)
     for z in zips:
         for name, data in iter_zip_activities(z):
             yield _Source(name=name, data=data)
