@@ -171,11 +171,18 @@ def single_run_spikes(activities: Iterable[Activity], tz: tzinfo) -> list[tuple[
     return out
 
 
-def load_summary(activities: Sequence[Activity], day: date, tz: tzinfo) -> LoadSummary:
-    """The load on ``day`` from the activities on or before it (later ones are ignored)."""
+def load_summary(
+    activities: Sequence[Activity], day: date, tz: tzinfo, record_start: date | None = None
+) -> LoadSummary:
+    """The load on ``day`` from the activities on or before it (later ones are ignored).
+
+    ``record_start``: the day the activity record begins, when ``activities`` is only the recent part of it.
+    """
     acts = [a for a in activities if local_day(a, tz) <= day]
     runs = _runs(acts)
     first_day = min((local_day(a, tz) for a in acts), default=None)
+    if record_start is not None and acts:
+        first_day = min(record_start, first_day) if first_day else record_start
     reach = (day - first_day).days + 1 if first_day else 0
 
     acute = _km(_between(runs, tz, day - timedelta(days=ACUTE_DAYS - 1), day))

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 from ..domain.activities import Activity
 from ..domain.training_load import (
+    CHRONIC_DAYS,
     LoadFlag,
     LoadSummary,
     WeekLoad,
@@ -248,6 +250,8 @@ def import_activities(
         if skipped:
             raise ImportRefusedError(sorted(skipped), "No activity found to import:")
         raise ImportRefusedError(["no GPX, TCX or FIT files were found"], "No activity found to import:")
+    if cancel is not None and cancel():
+        return OpResult(ImportReport(files=total, cancelled=True))
     parsed.sort(key=lambda a: (a.start, a.source, a.part))
     added, duplicates = ctx.repo.add_activities(athlete_id, parsed) if parsed else (0, 0)
     report = ImportReport(files=total, added=added, duplicates=duplicates + unchanged, skipped=tuple(sorted(skipped)))
@@ -270,34 +274,45 @@ def load_for_check_in(ctx: AppContext, athlete_id: str, day: date | None = None)
     activities = ctx.repo.activities(athlete_id)
     if not activities:
         return OpResult(None)
-    now = ctx.now()
-    tz = now.tzinfo or now.astimezone().tzinfo
-    assert tz is not None
-    summary = load_summary(activities, day or ctx.today(), tz)
-    return OpResult(CheckInLoad(summary, check_in_load(summary, now)))
+    summary = load_summary(activities, day or ctx.today(), _local_zone(ctx))
+    return OpResult(CheckInLoad(summary, check_in_load(summary, ctx.now())))
 
 
 def load_chart(ctx: AppContext, athlete_id: str) -> OpResult[LoadChart]:
-    """Weekly running and cross-training load, the L1/L3 flags, and the pain per sore area over time."""
-    activities = ctx.repo.activities(athlete_id)
-    now = ctx.now()
-    tz = now.tzinfo or now.astimezone().tzinfo
-    assert tz is not None
+    """Weekly running load, the L1 (per week) and L3 (per run) flags, and the pain per sore area over time."""
+    activities = sorted(ctx.repo.activities(athlete_id), key=lambda a: a.start)
+    tz = _local_zone(ctx)
     pain: dict[str, list[tuple[date, float]]] = {}
     for record in ctx.repo.history(athlete_id):
         for area in record.check_in.get("areas", []):
             label = f"{area['region'].replace('_', ' ')} ({area['side']})"
             pain.setdefault(label, []).append((record.date, float(area["pain"])))
-    days = [d for series in pain.values() for d, _ in series] + [a.start.astimezone(tz).date() for a in activities]
+    local_days = [a.start.astimezone(tz).date() for a in activities]
+    days = [d for series in pain.values() for d, _ in series] + local_days
     if not days:
         return OpResult(LoadChart([], [], pain))
-    weeks = weekly_load(activities, tz, start=min(days), end=max(*days, ctx.today()))
-    flags = [
-        LoadFlag(
-            "L3",
-            f"{a.distance_km:.1f} km, over 110 % of the longest run of the 30 days before ({km:.1f} km)",
-            a.start.astimezone(tz).date(),
-        )
-        for a, km in single_run_spikes(activities, tz)
-    ]
+    today = ctx.today()
+    weeks = weekly_load(activities, tz, start=min(days), end=max(*days, today))
+    flags: list[LoadFlag] = []
+    if activities:
+        for week in weeks:
+            end = min(week.week_start + timedelta(days=6), today)
+            lo = bisect_left(local_days, end - timedelta(days=CHRONIC_DAYS + 14))
+            hi = bisect_right(local_days, end)
+            recent = activities[lo:hi]
+            if recent:
+                summary = load_summary(recent, end, tz, record_start=local_days[0])
+                flags += [f for f in summary.flags if f.rule == "L1"]
+        flags += [
+            LoadFlag("L3", f"{a.distance_km:.1f} km, over 110 % of the 30-day longest run ({km:.1f} km)", day)
+            for a, km in single_run_spikes(activities, tz)
+            for day in [a.start.astimezone(tz).date()]
+        ]
     return OpResult(LoadChart(weeks, flags, pain))
+
+
+def _local_zone(ctx: AppContext) -> tzinfo:
+    now = ctx.now()
+    tz = now.tzinfo or now.astimezone().tzinfo
+    assert tz is not None
+    return tz
