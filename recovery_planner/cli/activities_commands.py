@@ -10,12 +10,13 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ..storage import DamagedFileError, NotFoundError, Repository, StorageError
+from .common import EXIT_OK, add_command, say
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_DAMAGED = 0, 2, 3
+if TYPE_CHECKING:
+    from ..services.context import AppContext
+
 LIST_FIELDS = ("start", "sport", "distance_km", "duration_s", "source")
 
 
@@ -24,52 +25,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("activities", help="import and list activities from watch files")
     sub = parser.add_subparsers(dest="activities_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("import", help="import GPX, TCX and FIT files, folders of them, or a zip export")
+    p = add_command(sub, "import", _import, help="import GPX, TCX and FIT files, folders of them, or a zip export")
     p.add_argument("paths", nargs="+", metavar="PATH", help="activity files, folders or zip archives")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
     p.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
-    _data_dir(p)
-    p.set_defaults(handler=lambda args: _run(_import, args))
 
-    p = sub.add_parser("list", help="print an athlete's stored activities")
+    p = add_command(sub, "list", _list, help="print an athlete's stored activities")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
     p.add_argument("--format", choices=("json", "csv"), default="json")
-    _data_dir(p)
-    p.set_defaults(handler=lambda args: _run(_list, args))
 
 
-def _data_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--data-dir",
-        default=argparse.SUPPRESS,
-        help="folder holding the app's data (default: $RECOVERY_PLANNER_HOME or your user data folder)",
-    )
-
-
-def _run(handler: Callable[[argparse.Namespace, Any], int], args: argparse.Namespace) -> int:
-    from ..services.activities import ImportRefusedError
-    from ..services.context import AppContext
-
-    try:
-        repo = Repository.open(getattr(args, "data_dir", None))
-        for warning in repo.warnings:
-            print(f"Note: {warning}", file=sys.stderr)
-        return handler(args, AppContext(repo))
-    except ImportRefusedError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except NotFoundError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except DamagedFileError as exc:
-        print(str(exc), file=sys.stderr)
-        return getattr(exc, "exit_code", EXIT_DAMAGED)
-    except StorageError as exc:
-        print(str(exc), file=sys.stderr)
-        return getattr(exc, "exit_code", EXIT_BAD_INPUT)
-
-
-def _import(args: argparse.Namespace, ctx: Any) -> int:
+def _import(args: argparse.Namespace, ctx: AppContext) -> int:
     from ..services.activities import import_activities
 
     athlete = ctx.repo.find_athlete(args.athlete)
@@ -86,11 +52,11 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     show = not args.quiet and sys.stderr.isatty()
     result = import_activities(ctx, athlete.id, args.paths, progress=progress if show else None)
     for notice in result.notices:
-        print(notice, file=sys.stderr)
+        say(notice)
     return EXIT_OK
 
 
-def _list(args: argparse.Namespace, ctx: Any) -> int:
+def _list(args: argparse.Namespace, ctx: AppContext) -> int:
     from ..services.activities import list_activities
 
     athlete = ctx.repo.find_athlete(args.athlete)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from ..formats.activity_files import is_activity_name
 from ..services.activities import ImportRefusedError, ImportReport, import_activities
 from ..services.context import AppContext
-from ..storage.errors import StorageError
+from ..services.errors import is_known_problem
 from .tasks import TaskRunner
 
 FILE_FILTER = "Activity files (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;All files (*)"
@@ -124,7 +124,7 @@ class ActivityImporter(QObject):
 
     def _error(self, exc: Exception) -> None:
         self._close_dialog()
-        known = isinstance(exc, (ImportRefusedError, StorageError, OSError)) or hasattr(exc, "exit_code")
+        known = isinstance(exc, ImportRefusedError) or is_known_problem(exc)
         message = str(exc) if known else ""
         text = message or "The activities could not be imported. Nothing was stored."
         self._inform(self._parent, TITLE, text)

@@ -54,8 +54,17 @@ def make_export(folder: Path, days: int, interval: float, workers: int) -> tuple
     return sum(sizes), time.perf_counter() - t0
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """(this process, its finished child processes) user + system CPU seconds so far."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def timed_import(ctx: AppContext, athlete_id: str, folder: Path, workers: int) -> tuple[float, object]:
     shown = {"at": -1}
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
@@ -65,7 +74,15 @@ def timed_import(ctx: AppContext, athlete_id: str, folder: Path, workers: int) -
             print(f"    progress {done:>5}/{total} ({done * 100 // total:>3} %) at {time.perf_counter() - t0:6.1f} s")
 
     result = import_activities(ctx, athlete_id, [folder], progress=progress, workers=workers)
-    return time.perf_counter() - t0, result.value
+    wall = time.perf_counter() - t0
+    cpu1 = cpu_seconds()
+    main_cpu, worker_cpu = cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]
+    print(
+        f"    CPU: {main_cpu:.1f} s in this process + {worker_cpu:.1f} s in the workers; with {workers} idle "
+        f"cores that is at least {max(main_cpu, (main_cpu + worker_cpu) / workers):.1f} s "
+        f"(load average now {os.getloadavg()[0]:.1f})"
+    )
+    return wall, result.value
 
 
 def main() -> None:
