@@ -7,8 +7,10 @@ from typing import Any
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..services import queries
+from ..services.activities import load_chart
 from ..services.context import AppContext
 from .history_view import HistoryView
+from .load_chart import LoadChartWidget
 from .tasks import TaskRunner
 
 
@@ -22,6 +24,8 @@ class HistoryPage(QWidget):
         self.athlete_id: str | None = None
         self.view = HistoryView()
         self.view.entry_selected.connect(self._load_plan)
+        self.load_chart = LoadChartWidget()
+        self.view.tabs.addTab(self.load_chart, "Training load")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -32,6 +36,11 @@ class HistoryPage(QWidget):
             lambda: queries.history_entries(self.ctx, athlete_id),
             lambda entries: self._show(athlete_id, entries),
             self._failed,
+        )
+        self.tasks.run(
+            lambda: load_chart(self.ctx, athlete_id).value,
+            lambda chart: self.load_chart.set_chart(chart) if athlete_id == self.athlete_id else None,
+            self._chart_failed,
         )
 
     def _show(self, athlete_id: str, entries: Any) -> None:
@@ -53,3 +62,8 @@ class HistoryPage(QWidget):
         window: Any = self.window()
         if hasattr(window, "show_error"):
             window.show_error("The history could not be loaded", exc)
+
+    def _chart_failed(self, exc: Exception) -> None:
+        window: Any = self.window()
+        if hasattr(window, "show_error"):
+            window.show_error("The training load could not be loaded", exc)

@@ -31,6 +31,7 @@ from ..services import settings as settings_ops
 from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
+from .activity_import import ActivityImporter, DropImport
 from .checkin_form import CheckInForm
 from .history_page import HistoryPage
 from .plan_view import PlanView
@@ -89,6 +90,11 @@ class MainWindow(QMainWindow):
         self.plan_view.item_toggled.connect(self._tick)
         self.tabs.currentChanged.connect(self._on_tab)
 
+        self.activity_importer = ActivityImporter(
+            ctx, self.tasks, lambda: self.athlete_id, self, inform=lambda _w, title, text: self.inform(title, text)
+        )
+        self.activity_importer.imported.connect(self._after_import)
+        DropImport(self.activity_importer, self)  # drop watch files or an export on the window
         self._build_menus()
         self._build_toolbar()
         self.busy = QProgressBar()
@@ -136,7 +142,7 @@ class MainWindow(QMainWindow):
         """Reload what a change touched: athletes and settings (the overview), the plan, the history."""
         if changes.athletes or changes.settings:
             self.query(lambda: overview(self.ctx), self._show_overview, "The athlete list could not be loaded")
-        if changes.athlete_id in (None, self.athlete_id) and (changes.check_ins or changes.plans):
+        if changes.athlete_id in (None, self.athlete_id) and (changes.check_ins or changes.plans or changes.activities):
             self._reload_history_if_shown()
 
     # -- layout -----------------------------------------------------------------------------------
@@ -146,6 +152,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(file_menu, "&New check-in", self.new_check_in, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Export plan as text...", self.export_plan, QKeySequence.StandardKey.SaveAs)
         self._action(file_menu, "Export pain &chart as PNG...", self.export_chart)
+        self._action(file_menu, "&Import activities...", self.activity_importer.choose_and_import)
         file_menu.addSeparator()
         self._action(file_menu, "&Back up now", self.backup_now)
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
@@ -252,6 +259,10 @@ class MainWindow(QMainWindow):
             self.history_view.load(self.athlete_id)
 
     # -- check-in flow ----------------------------------------------------------------------------
+    def _after_import(self, report: Any) -> None:
+        if report.added:
+            self.refresh(Changes(activities=True, athlete_id=self.athlete_id))
+
     def current_athlete(self) -> AthleteRecord | None:
         return self.overview.athlete(self.athlete_id)
 
