@@ -1,4 +1,4 @@
-"""Activities from watch files: import (parallel, with progress and cancel), listing, and the load they give.
+"""Activities from watch files: import (parallel, with progress and cancel) and listing.
 
 An import is all or nothing: if any file is damaged, cut off, unsafe or too large, nothing is stored and
 the error names every such file. Readable files that hold no activity (a planned route, a settings file,
@@ -11,25 +11,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
-from datetime import date, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..domain.activities import Activity
-from ..domain.training_load import (
-    CHRONIC_DAYS,
-    LoadFlag,
-    LoadSummary,
-    WeekLoad,
-    check_in_load,
-    load_summary,
-    single_run_spikes,
-    weekly_load,
-)
 from ..formats.activity_files import is_activity_name, parse_job, read_activity_file, unpack
 from ..formats.archive import count_activities, is_zip, iter_zip_activities
 from ..formats.errors import FormatError
@@ -81,23 +70,6 @@ class ImportReport:
             n = len(self.skipped)
             parts.append(f"{n} {'file' if n == 1 else 'files'} without an activity skipped")
         return "; ".join(parts) + "."
-
-
-@dataclass(frozen=True)
-class CheckInLoad:
-    """The load for a check-in from the stored activities: the summary and the ``load`` block to fill in."""
-
-    summary: LoadSummary
-    load: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class LoadChart:
-    """Weekly load with the spike flags and, per sore area, the pain of each check-in (for the chart)."""
-
-    weeks: list[WeekLoad]
-    flags: list[LoadFlag]
-    pain: dict[str, list[tuple[date, float]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -264,55 +236,3 @@ def list_activities(
 ) -> OpResult[list[Activity]]:
     """The athlete's stored activities, oldest first (``start``/``end``: UTC dates, inclusive)."""
     return OpResult(ctx.repo.activities(athlete_id, start, end))
-
-
-def load_for_check_in(ctx: AppContext, athlete_id: str, day: date | None = None) -> OpResult[CheckInLoad | None]:
-    """The check-in's load block filled from the stored activities (None when there are none).
-
-    Days are counted in the local time zone of ``ctx.now()``; ``day`` defaults to today.
-    """
-    activities = ctx.repo.activities(athlete_id)
-    if not activities:
-        return OpResult(None)
-    summary = load_summary(activities, day or ctx.today(), _local_zone(ctx))
-    return OpResult(CheckInLoad(summary, check_in_load(summary, ctx.now())))
-
-
-def load_chart(ctx: AppContext, athlete_id: str) -> OpResult[LoadChart]:
-    """Weekly running load, the L1 (per week) and L3 (per run) flags, and the pain per sore area over time."""
-    activities = sorted(ctx.repo.activities(athlete_id), key=lambda a: a.start)
-    tz = _local_zone(ctx)
-    pain: dict[str, list[tuple[date, float]]] = {}
-    for record in ctx.repo.history(athlete_id):
-        for area in record.check_in.get("areas", []):
-            label = f"{area['region'].replace('_', ' ')} ({area['side']})"
-            pain.setdefault(label, []).append((record.date, float(area["pain"])))
-    local_days = [a.start.astimezone(tz).date() for a in activities]
-    days = [d for series in pain.values() for d, _ in series] + local_days
-    if not days:
-        return OpResult(LoadChart([], [], pain))
-    today = ctx.today()
-    weeks = weekly_load(activities, tz, start=min(days), end=max(*days, today))
-    flags: list[LoadFlag] = []
-    if activities:
-        for week in weeks:
-            end = min(week.week_start + timedelta(days=6), today)
-            lo = bisect_left(local_days, end - timedelta(days=CHRONIC_DAYS + 14))
-            hi = bisect_right(local_days, end)
-            recent = activities[lo:hi]
-            if recent:
-                summary = load_summary(recent, end, tz, record_start=local_days[0])
-                flags += [f for f in summary.flags if f.rule == "L1"]
-        flags += [
-            LoadFlag("L3", f"{a.distance_km:.1f} km, over 110 % of the 30-day longest run ({km:.1f} km)", day)
-            for a, km in single_run_spikes(activities, tz)
-            for day in [a.start.astimezone(tz).date()]
-        ]
-    return OpResult(LoadChart(weeks, flags, pain))
-
-
-def _local_zone(ctx: AppContext) -> tzinfo:
-    now = ctx.now()
-    tz = now.tzinfo or now.astimezone().tzinfo
-    assert tz is not None
-    return tz

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..services import queries
-from ..services.activities import load_chart
 from ..services.context import AppContext
+from ..services.training_load import load_chart
 from .history_view import HistoryView
 from .load_chart import LoadChartWidget
 from .tasks import TaskRunner

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from ..services.activities import LoadChart
+from ..services.training_load import LoadChart
 from .charts import ChartTheme, theme_for
 
 BAR_COLOUR = {"light": "#0072B2", "dark": "#56B4E9"}

@@ -149,7 +149,7 @@ def test_cancel_stores_nothing(ctx, ana, tmp_path, workers):
 
 
 def test_load_for_check_in_uses_local_days(ctx, ana, tmp_path):
-    from recovery_planner.services.activities import load_for_check_in
+    from recovery_planner.services.training_load import load_for_check_in
 
     assert load_for_check_in(ctx, ana).value is None
     import_activities(ctx, ana, [many_runs(tmp_path, 1)])

@@ -8,8 +8,9 @@ import pytest
 
 from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.planner import build_plan
-from recovery_planner.services.activities import import_activities, load_for_check_in
+from recovery_planner.services.activities import import_activities
 from recovery_planner.services.context import AppContext
+from recovery_planner.services.training_load import load_for_check_in
 from recovery_planner.storage import Repository
 from tests.formats.gpx_maker import make_gpx
 
@@ -68,3 +69,37 @@ def test_steady_imported_running_does_not_fire_l1(ctx, tmp_path):
     # the 60 km ride the day before is cross-training: not a run, not the longest run
     assert filled.load["longest_run_30d_km"] == pytest.approx(6, rel=0.03)
     assert filled.summary.cross_training_min_7d == pytest.approx(120, rel=0.02)
+
+
+def test_saving_a_check_in_fills_the_load_it_leaves_out(ctx, tmp_path):
+    from recovery_planner.services.checkins import save_check_in
+    from recovery_planner.services.training_load import with_activity_load
+
+    ana = ctx.repo.add_athlete("Ana", experience="intermediate", body_mass_kg=60).id
+    base = [(d, 6.0) for d in range(7, 35) if d % 7 in (1, 3, 5)]
+    write_runs(tmp_path / "runs", base + [(d, 12.0) for d in (0, 2, 4, 6)])
+    import_activities(ctx, ana, [tmp_path / "runs"])
+    areas = [{"region": "knee", "side": "right", "pain": 2, "kind": "aching"}]
+    bare = {"date": DAY.isoformat(), "areas": areas}
+    assert with_activity_load(ctx, ana, bare)["load"]["longest_run_30d_km"] == pytest.approx(12, rel=0.03)  # for L3
+    saved = save_check_in(ctx, ana, bare, 7).value
+    load = saved.record.check_in["load"]
+    assert load["acute_km_7d"] == pytest.approx(48, rel=0.03)
+    assert "weekly_increase_pct" in load
+    assert "L1" in saved.plan["rules_fired"]
+    # what the runner typed wins, and the week-on-week figure is then left out (it would not agree)
+    typed = {"date": DAY.isoformat(), "areas": areas, "load": {"acute_km_7d": 20, "chronic_km_per_week_28d": 20}}
+    assert with_activity_load(ctx, ana, typed)["load"]["longest_run_30d_km"] == pytest.approx(12, rel=0.03)
+    saved = save_check_in(ctx, ana, typed, 7).value
+    load = saved.record.check_in["load"]
+    assert (load["acute_km_7d"], load["chronic_km_per_week_28d"]) == (20, 20)
+    assert "weekly_increase_pct" not in load
+    assert "L1" not in saved.plan["rules_fired"]
+
+
+def test_without_activities_the_check_in_is_unchanged(ctx):
+    from recovery_planner.services.training_load import with_activity_load
+
+    ben = ctx.repo.add_athlete("Ben").id
+    data = {"date": DAY.isoformat(), "areas": []}
+    assert with_activity_load(ctx, ben, data) is data

@@ -11,8 +11,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from recovery_planner.services.activities import import_activities, load_chart
+from recovery_planner.services.activities import import_activities
 from recovery_planner.services.context import AppContext
+from recovery_planner.services.training_load import load_chart
 from recovery_planner.storage import Repository
 from recovery_planner.ui.activity_import import ActivityImporter, DropImport
 from recovery_planner.ui.load_chart import BARS_GID, FLAG_COLOUR, L1_GID, L3_GID, LoadChartWidget
