@@ -9,6 +9,7 @@ Days are calendar days in the time zone the caller gives (the runner's own), the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -149,23 +150,29 @@ def longest_run_before(
     return max((a.distance_km for a in runs), default=None)
 
 
-def single_run_spikes(activities: Iterable[Activity], tz: tzinfo) -> list[tuple[Activity, float]]:
+def single_run_spikes(
+    activities: Iterable[Activity], tz: tzinfo, record_start: date | None = None
+) -> list[tuple[Activity, float]]:
     """L3 flags: each run longer than 110 % of the longest run of the 30 days before its day.
 
     Returns (run, that longest run in km). A run with no run in the 30 days before it is not flagged
-    (there is nothing to compare it with), nor is the first month of the record.
+    (there is nothing to compare it with), nor is a run in the first month of the record (which starts
+    at ``record_start``, else at the first run).
     """
     runs = sorted(_runs(activities), key=lambda a: a.start)
     if not runs:
         return []
-    record_start = local_day(runs[0], tz)
+    days = [local_day(a, tz) for a in runs]
+    start = min(days[0], record_start) if record_start else days[0]
     out: list[tuple[Activity, float]] = []
-    for a in runs:
-        day = local_day(a, tz)
-        if day - record_start < timedelta(days=LONGEST_RUN_DAYS):
+    lo = 0
+    for a, day in zip(runs, days, strict=True):
+        if day - start < timedelta(days=LONGEST_RUN_DAYS):
             continue
-        before = _between(runs, tz, day - timedelta(days=LONGEST_RUN_DAYS), day - timedelta(days=1))
-        longest = max((b.distance_km for b in before), default=None)
+        while days[lo] < day - timedelta(days=LONGEST_RUN_DAYS):
+            lo += 1
+        hi = bisect_left(days, day, lo)
+        longest = max((b.distance_km for b in runs[lo:hi]), default=None)
         if longest and a.distance_km > longest * SINGLE_RUN_LIMIT:
             out.append((a, longest))
     return out
@@ -208,12 +215,20 @@ def load_summary(
         last_session=max(acts, key=lambda a: a.start + timedelta(seconds=a.duration_s), default=None),
         newest_activity_day=max((local_day(a, tz) for a in acts), default=None),
     )
+    window = [a for a in runs if local_day(a, tz) >= day - timedelta(days=ACUTE_DAYS + LONGEST_RUN_DAYS)]
     recent_spikes = [
         (a, longest)
-        for a, longest in single_run_spikes(acts, tz)
+        for a, longest in single_run_spikes(window, tz, record_start=_first_run_day(runs, tz, record_start))
         if local_day(a, tz) > day - timedelta(days=ACUTE_DAYS)
     ]
     return LoadSummary(**{**summary.__dict__, "flags": _flags(summary, recent_spikes, tz)})
+
+
+def _first_run_day(runs: Sequence[Activity], tz: tzinfo, record_start: date | None) -> date | None:
+    first = min((local_day(a, tz) for a in runs), default=None)
+    if first is None or record_start is None:
+        return first or record_start
+    return min(first, record_start)
 
 
 def _flags(s: LoadSummary, spikes: list[tuple[Activity, float]], tz: tzinfo) -> tuple[LoadFlag, ...]:

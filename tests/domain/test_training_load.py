@@ -151,3 +151,37 @@ def test_last_session_only_when_it_ended_in_the_last_two_days():
     assert block["last_session"] == {"type": "running", "duration_min": 60.0, "ended_hours_ago": 4.0}
     assert "last_session" not in check_in_load(load_summary([old], DAY, UTC), now)
     assert "last_session" not in check_in_load(load_summary([old, recent], DAY, UTC))
+
+
+def naive_spikes(acts, tz):
+    """L3 straight from its definition, for checking the windowed version."""
+    runs = sorted((a for a in acts if a.counts_as_running), key=lambda a: a.start)
+    if not runs:
+        return []
+    first = runs[0].start.astimezone(tz).date()
+    out = []
+    for a in runs:
+        day = a.start.astimezone(tz).date()
+        if (day - first).days < 30:
+            continue
+        before = [b.distance_km for b in runs if 1 <= (day - b.start.astimezone(tz).date()).days <= 30]
+        if before and max(before) and a.distance_km > 1.1 * max(before):
+            out.append((a, max(before)))
+    return out
+
+
+@given(
+    st.lists(
+        st.builds(
+            lambda days, km, sport: run(DAY - timedelta(days=days), km, sport),
+            st.integers(0, 120),
+            st.floats(0, 40).map(lambda x: round(x, 1)),
+            st.sampled_from(["running", "running", "cycling"]),
+        ),
+        max_size=80,
+    )
+)
+def test_single_run_spikes_match_the_definition(acts):
+    assert sorted(single_run_spikes(acts, UTC), key=lambda p: (p[0].start, p[0].distance_km)) == sorted(
+        naive_spikes(acts, UTC), key=lambda p: (p[0].start, p[0].distance_km)
+    )
