@@ -109,29 +109,29 @@ def weekly_load(
     last = _monday(end or max(days))
     totals: dict[date, dict[str, float]] = {}
     for a, d in zip(acts, days, strict=True):
-        week = totals.setdefault(_monday(d), {"km": 0.0, "run_min": 0.0, "runs": 0, "x_min": 0.0, "x": 0})
+        t = totals.setdefault(_monday(d), {"km": 0.0, "run_min": 0.0, "runs": 0, "x_min": 0.0, "x": 0})
         if a.counts_as_running:
-            week["km"] += a.distance_km
-            week["run_min"] += a.duration_s / 60
-            week["runs"] += 1
+            t["km"] += a.distance_km
+            t["run_min"] += a.duration_s / 60
+            t["runs"] += 1
         else:
-            week["x_min"] += a.duration_s / 60
-            week["x"] += 1
+            t["x_min"] += a.duration_s / 60
+            t["x"] += 1
     out: list[WeekLoad] = []
     week = first
     while week <= last:
-        t = totals.get(week)
-        if t is None:
+        got = totals.get(week)
+        if got is None:
             out.append(WeekLoad(week))
         else:
             out.append(
                 WeekLoad(
                     week,
-                    running_km=round(t["km"], 3),
-                    running_min=round(t["run_min"], 1),
-                    runs=int(t["runs"]),
-                    cross_training_min=round(t["x_min"], 1),
-                    cross_training_sessions=int(t["x"]),
+                    running_km=round(got["km"], 3),
+                    running_min=round(got["run_min"], 1),
+                    runs=int(got["runs"]),
+                    cross_training_min=round(got["x_min"], 1),
+                    cross_training_sessions=int(got["x"]),
                 )
             )
         week += timedelta(days=7)

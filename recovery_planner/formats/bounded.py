@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from .errors import DamagedError, TooLargeError
+
+
+class Readable(Protocol):
+    """Anything with ``read(size) -> bytes``: an open file, a pipe, a zip member, a gzip stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 
 _CHUNK = 1 << 20
 
@@ -17,7 +24,7 @@ def describe_limit(limit: int) -> str:
     return f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit:,} bytes"
 
 
-def read_bounded(source: str | os.PathLike[str] | BinaryIO, limit: int, name: str | None = None) -> bytes:
+def read_bounded(source: str | os.PathLike[str] | Readable, limit: int, name: str | None = None) -> bytes:
     """All bytes of ``source`` (a path or an open binary stream), or TooLargeError past ``limit`` bytes.
 
     A regular file larger than the limit is refused by its size without being read; anything else (a pipe,
@@ -44,7 +51,7 @@ def read_bounded(source: str | os.PathLike[str] | BinaryIO, limit: int, name: st
     return _read_stream(source, limit, name or "input")
 
 
-def _read_stream(stream: BinaryIO | io.BufferedIOBase, limit: int, label: str) -> bytes:
+def _read_stream(stream: Readable, limit: int, label: str) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:

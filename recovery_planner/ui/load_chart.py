@@ -68,11 +68,11 @@ def plot_load(fig: Any, chart: LoadChart, theme: ChartTheme) -> tuple[Any, Any]:
             Patch(facecolor="none", edgecolor=FLAG_COLOUR, linewidth=2.0, label="L1: weekly load spike")
         )
     top = max(kms, default=0.0) or 10.0
-    l3 = [f for f in chart.flags if f.rule == "L3" and f.day]
-    if l3:
+    l3_days = [f.day for f in chart.flags if f.rule == "L3" and f.day is not None]
+    if l3_days:
         km_of_week = {w.week_start: w.running_km for w in chart.weeks}
-        xs = [date2num(_monday(f.day) + timedelta(days=3)) for f in l3]
-        ys = [km_of_week.get(_monday(f.day), 0.0) + top * 0.05 for f in l3]
+        xs = [date2num(_monday(d) + timedelta(days=3)) for d in l3_days]
+        ys = [km_of_week.get(_monday(d), 0.0) + top * 0.05 for d in l3_days]
         (markers,) = ax.plot(xs, ys, "v", color=FLAG_COLOUR, markersize=7, linestyle="none", label="L3: long-run spike")
         markers.set_gid(L3_GID)
     ax.set_ylim(0, top * 1.2)
