@@ -16,7 +16,6 @@ class Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-
 _CHUNK = 1 << 20
 
 
