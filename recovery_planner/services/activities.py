@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -212,6 +213,8 @@ def import_activities(
                 finished(fut.result())
     except FormatError as exc:  # a zip archive that cannot be read
         problems.append(str(exc))
+    except BrokenProcessPool:  # a reader process died (out of memory on a hostile file, or killed)
+        problems.append("a file could not be read: the reader stopped (the file may be too large or damaged)")
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
