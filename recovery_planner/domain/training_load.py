@@ -18,8 +18,8 @@ from typing import Any
 from .activities import Activity
 from .checkin import Load
 from .load import ACWR_SPIKE, WEEKLY_JUMP_PCT, acute_chronic_ratio, load_spike
+from .readiness import SINGLE_RUN_SPIKE as SINGLE_RUN_LIMIT  # L3: one run within 110 % of the 30-day longest
 
-SINGLE_RUN_LIMIT = 1.10  # L3: keep any one run within 110 % of the longest run of the last 30 days
 ACUTE_DAYS, CHRONIC_DAYS, LONGEST_RUN_DAYS = 7, 28, 30
 RECENT_SESSION_HOURS = 48  # a session older than this is not the check-in's "last session"
 

@@ -103,3 +103,16 @@ def test_without_activities_the_check_in_is_unchanged(ctx):
     ben = ctx.repo.add_athlete("Ben").id
     data = {"date": DAY.isoformat(), "areas": []}
     assert with_activity_load(ctx, ben, data) is data
+
+
+@pytest.mark.parametrize(("planned_km", "fires"), [(14.0, True), (13.0, False)])
+def test_a_planned_run_over_110_percent_of_the_imported_longest_fires_l3(ctx, tmp_path, planned_km, fires):
+    from recovery_planner.services.checkins import save_check_in
+
+    cas = ctx.repo.add_athlete("Cas", experience="intermediate", body_mass_kg=70).id
+    write_runs(tmp_path / "runs", [(d, 8.0) for d in range(2, 40, 3)] + [(10, 12.0)])  # longest run: 12 km
+    import_activities(ctx, cas, [tmp_path / "runs"])
+    data = {"date": DAY.isoformat(), "areas": [], "load": {"planned_session_km": planned_km}}
+    saved = save_check_in(ctx, cas, data, 7).value
+    assert saved.record.check_in["load"]["longest_run_30d_km"] == pytest.approx(12, rel=0.03)
+    assert ("L3" in saved.plan["rules_fired"]) is fires
