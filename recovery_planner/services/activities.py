@@ -180,9 +180,7 @@ def import_activities(
             progress(done, total)
 
     n_workers = min(2, os.cpu_count() or 1) if workers is None else max(1, workers)
-    pool = None
-    if n_workers > 1 and total >= PARALLEL_FROM:
-        pool = ProcessPoolExecutor(n_workers, mp_context=_spawn_context(), initializer=_limit_worker_memory)
+    pool: ProcessPoolExecutor | None = None  # started at the first file to parse, if enough are left
     pending: set[Future[tuple[list[Activity], str | None, bool]]] = set()
     try:
         for source in _sources(files, zips):
@@ -197,6 +195,8 @@ def import_activities(
                 unchanged += 1
                 finished(([], None, False))
                 continue
+            if pool is None and n_workers > 1 and total - done >= PARALLEL_FROM:
+                pool = ProcessPoolExecutor(n_workers, mp_context=_spawn_context(), initializer=_limit_worker_memory)
             if pool is None:
                 finished(parse_job(data, source.name, digest))
                 continue
