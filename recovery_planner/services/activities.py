@@ -31,6 +31,7 @@ Cancel = Callable[[], bool]  # True once the user asked to stop
 
 MAX_FILES = 50_000  # files found under the folders of one import
 PARALLEL_FROM = 24  # fewer files are parsed in this process (starting workers costs about a second)
+LARGE_FILE_BYTES = 8 * 2**20  # a file this large is parsed in a worker, whose memory is capped
 _IN_FLIGHT_PER_WORKER = 8
 _SHOWN_PROBLEMS = 20
 
@@ -195,7 +196,8 @@ def import_activities(
                 unchanged += 1
                 finished(([], None, False))
                 continue
-            if pool is None and n_workers > 1 and total - done >= PARALLEL_FROM:
+            many = n_workers > 1 and total - done >= PARALLEL_FROM
+            if pool is None and (many or len(data) > LARGE_FILE_BYTES):  # a large file: parsed memory-capped
                 pool = ProcessPoolExecutor(n_workers, mp_context=_spawn_context(), initializer=_limit_worker_memory)
             if pool is None:
                 finished(parse_job(data, source.name, digest))

@@ -155,3 +155,23 @@ def test_load_for_check_in_uses_local_days(ctx, ana, tmp_path):
     import_activities(ctx, ana, [many_runs(tmp_path, 1)])
     got = load_for_check_in(ctx, ana, day=date(2024, 1, 3)).value
     assert got is not None and got.load["acute_km_7d"] == pytest.approx(5.0, rel=0.03)
+
+
+def test_a_large_file_is_parsed_in_a_memory_capped_worker(ctx, ana, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    import recovery_planner.services.activities as service
+
+    started = []
+
+    class RecordingPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(kwargs.get("initializer"))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(service, "ProcessPoolExecutor", RecordingPool)
+    small = import_activities(ctx, ana, [fixture("gpx", "track-with-empty-segment.gpx")], workers=1)
+    assert small.value.added == 1 and started == []  # a small file: parsed here, no process started
+    monkeypatch.setattr(service, "LARGE_FILE_BYTES", 10_000)
+    large = import_activities(ctx, ana, [fixture("gpx", "cerknicko-jezero.gpx")], workers=1)
+    assert large.value.added == 1 and started == [service._limit_worker_memory]
