@@ -175,3 +175,11 @@ def test_a_large_file_is_parsed_in_a_memory_capped_worker(ctx, ana, monkeypatch)
     monkeypatch.setattr(service, "LARGE_FILE_BYTES", 10_000)
     large = import_activities(ctx, ana, [fixture("gpx", "cerknicko-jezero.gpx")], workers=1)
     assert large.value.added == 1 and started == [service._limit_worker_memory]
+
+
+def test_the_athlete_s_whole_record_carries_their_activities(ctx, ana):
+    from recovery_planner.services.coach import athlete_record
+
+    import_activities(ctx, ana, [fixture("fit", "garmin-fenix-5-run.fit")])
+    (activity,) = athlete_record(ctx, ana)["activities"]
+    assert activity["sport"] == "running" and activity["start"] == "2017-06-11T14:34:09+00:00"
