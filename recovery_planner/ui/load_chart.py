@@ -103,17 +103,15 @@ def plot_load(fig: Any, chart: LoadChart, theme: ChartTheme) -> tuple[Any, Any]:
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     handles = [*ax.get_legend_handles_labels()[0], *extra_handles, *pain_ax.get_legend_handles_labels()[0]]
     if handles:
-        box = ax.legend(
-            handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(0.0, -0.12),
-            ncols=3,
-            frameon=False,
-            fontsize=8,
+        box = fig.legend(
+            handles=handles, loc="lower left", bbox_to_anchor=(0.07, 0.0), ncols=3, frameon=False, fontsize=8
         )
         for text in box.get_texts():
             text.set_color(theme.text)
-    fig.subplots_adjust(left=0.08, right=0.92, top=0.95, bottom=0.3)
+    rows = 1 + (len(handles) - 1) // 3 if handles else 0
+    height_px = fig.get_figheight() * fig.dpi
+    bottom = min(0.45, (40 + 18 * rows) / height_px)  # the date labels and the legend rows, in pixels
+    fig.subplots_adjust(left=min(0.15, 70 / (fig.get_figwidth() * fig.dpi)), right=0.92, top=0.95, bottom=bottom)
     return ax, pain_ax
 
 
