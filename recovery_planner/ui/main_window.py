@@ -31,6 +31,7 @@ from ..services import settings as settings_ops
 from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
+from ..services.training_load import load_for_check_in
 from .activity_import import ActivityImporter, DropImport
 from .checkin_form import CheckInForm
 from .history_page import HistoryPage
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._show_overview(state.overview)
         self._plan_request += 1
         self._show_current(state.current)
+        self.prefill_training_load()
 
     # -- running services -------------------------------------------------------------------------
     def run_op(
@@ -281,6 +283,7 @@ class MainWindow(QMainWindow):
     def _after_import(self, report: Any) -> None:
         if report.added:
             self.refresh(Changes(activities=True, athlete_id=self.athlete_id))
+            self.prefill_training_load()
 
     def current_athlete(self) -> AthleteRecord | None:
         return self.overview.athlete(self.athlete_id)
@@ -289,6 +292,17 @@ class MainWindow(QMainWindow):
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
         self.tabs.setCurrentWidget(self.checkin_stack)
+        self.prefill_training_load()
+
+    def prefill_training_load(self) -> None:
+        """Show the athlete's training load from their imported activities in the form (still editable)."""
+        athlete_id = self.athlete_id
+
+        def show(filled: Any) -> None:
+            if filled is not None and athlete_id == self.athlete_id:
+                self.form.set_training_numbers(filled.load)
+
+        self.query(lambda: load_for_check_in(self.ctx, athlete_id).value, show, "The training load could not be read")
 
     def _check_in_data(self, symptoms: dict[str, Any]) -> dict[str, Any]:
         """The form as a check-in dated today (read now: the app may stay open past midnight)."""
@@ -367,6 +381,7 @@ class MainWindow(QMainWindow):
             self.roster_view.set_current(athlete_id)
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
+        self.prefill_training_load()
         self._load_current_plan()
         self._reload_history_if_shown()
         if self.coach_workspace is not None:
