@@ -33,6 +33,7 @@ from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
 from ..services.training_load import load_for_check_in
 from .activity_import import ActivityImporter, DropImport
+from . import about
 from .checkin_form import CheckInForm
 from .history_page import HistoryPage
 from .plan_view import PlanView
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
         self._action(self.athletes_menu, "A&rchive this athlete", self.archive_athlete)
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About Recovery Planner", self.about).setMenuRole(QAction.MenuRole.AboutRole)
+        about_qt = self._action(help_menu, "About &Qt", lambda: about.show_about_qt(self))
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self._action(help_menu, "&Third-party notices", lambda: about.show_notices(self))
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: QKeySequence.StandardKey | None = None
@@ -523,7 +527,7 @@ class MainWindow(QMainWindow):
         self.run_op(lambda: backup_ops.repair(self.ctx), self._repaired, "The repair failed")
 
     def _repaired(self, actions: list[Any]) -> None:
-        self.inform("Repair finished", "\n".join(f"{a.file}: {a.action}" for a in actions))
+        self.inform("Repair finished", "\n".join(a.describe() for a in actions))
         self.reload_all()
 
     def reload_all(self) -> None:
