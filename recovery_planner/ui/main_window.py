@@ -32,8 +32,8 @@ from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
 from ..services.training_load import load_for_check_in
-from .activity_import import ActivityImporter, DropImport
 from . import about
+from .activity_import import ActivityImporter, DropImport
 from .checkin_form import CheckInForm
 from .history_page import HistoryPage
 from .plan_view import PlanView
