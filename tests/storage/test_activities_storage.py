@@ -86,13 +86,15 @@ def test_a_damaged_activities_file_is_reported_and_repaired_from_the_backup(repo
 
 
 def test_a_record_with_an_impossible_value_is_damage_not_a_crash(repo):
+    from pathlib import Path
+
     ana = repo.add_athlete("Ana")
     repo.add_activities(ana.id, acts(1, T0 + timedelta(days=5)))
-    path = repo.data_dir / "athletes" / ana.id / "activities-2024.json"
-    tables = json.loads(path.read_text())
-    tables["activities"]["1"]["start"] = "2024-01-04T07:00:00"  # no time zone
-    path.write_text(json.dumps(tables))
-    with pytest.raises(DamagedFileError, match="activity"):
+    bad = acts(1, T0 + timedelta(days=6))[0].to_dict() | {"start": "2024-01-04T07:00:00"}  # no time zone
+    folder = repo._folder  # written as a buggy version would: a valid file holding an invalid activity
+    with folder.transaction():
+        folder.db(Path("athletes", ana.id, "activities-2024.json")).table("activities").insert(bad)
+    with pytest.raises(DamagedFileError, match="an activity in it cannot be read"):
         repo.activities(ana.id)
 
 
