@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -141,15 +141,13 @@ class DropImport(QObject):
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            drag = event  # type: ignore[assignment]
-            if dropped_paths(drag):  # type: ignore[arg-type]
-                drag.acceptProposedAction()  # type: ignore[attr-defined]
-                return True
-        elif event.type() == QEvent.Type.Drop:
-            paths = dropped_paths(event)  # type: ignore[arg-type]
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            drag = cast(QDropEvent, event)  # QDragEnterEvent and QDragMoveEvent are QDropEvents
+            paths = dropped_paths(drag)
             if paths:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                self._importer.import_paths(paths)
+                drag.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    self._importer.import_paths(paths)
                 return True
         return super().eventFilter(watched, event)
