@@ -22,6 +22,13 @@ def _display_problem() -> str | None:
     )
 
 
+def renderers() -> dict:
+    """The Qt renderers handed to the application layer (``AppContext.renderers``); Qt loads on first use."""
+    from .ui.renderers import pdf_renderers
+
+    return pdf_renderers()
+
+
 def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -> int:
     """Show the main window, then open the data folder and attach it; returns the process exit code.
 

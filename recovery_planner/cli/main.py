@@ -7,7 +7,7 @@ import sys
 
 from .. import __version__
 
-COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore")
+COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "export")
 
 
 def _global_parser() -> argparse.ArgumentParser:
@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         data_commands = None
     if data_commands is not None:
         data_commands.register(subparsers)
+    from . import export_commands
+
+    export_commands.register(subparsers)
     return parser
 
 
