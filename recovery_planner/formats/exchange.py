@@ -34,6 +34,8 @@ MAX_NAME_CHARS = 200
 class ExchangeError(ValueError):
     """The file is not a check-in exchange file this version can read; the message says why."""
 
+    exit_code = 2  # bad input: the command line exits with 2 and nothing is written
+
 
 @dataclass(frozen=True)
 class ExchangeFile:

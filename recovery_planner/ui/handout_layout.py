@@ -37,6 +37,8 @@ class Typesetter:
         font.setPointSizeF(size_pt)
         font.setBold(bold)
         font.setItalic(italic)
+        if hasattr(font, "setFeature"):  # Qt 6.7+: no ligatures, so "ff" stays two letters when copied or searched
+            font.setFeature(QFont.Tag("liga"), 0)
         return font
 
     def metrics(self, font: QFont) -> QFontMetricsF:
