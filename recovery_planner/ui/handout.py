@@ -24,7 +24,7 @@ from ..domain.plan_text import NOTICE, URGENCY_WORDS
 from ..domain.regions import REGION_SHORT, region_label
 from ..formats.plan_parts import item_dose, item_regions
 from .handout_art import exercise_art
-from .handout_layout import INK, MUTED, WRAP, Block, Custom, Spacer, Text, Typesetter, draw_tick_box, paginate
+from .handout_layout import INK, MUTED, WRAP, Block, Custom, Group, Spacer, Text, Typesetter, draw_tick_box, paginate
 from .leg_diagram_painter import LegDiagramPainter, format_pain, pain_color
 
 RESOLUTION = 600  # dpi of the PDF's coordinate grid; the output is vector, this only sets its precision
@@ -217,10 +217,10 @@ def _leg_map(check_in: Mapping[str, Any]) -> list[Block]:
     return [_heading("Where it hurts (as marked at the check-in)"), Custom(measure, paint)]
 
 
-def _day_heading(day: Mapping[str, Any]) -> Block:
+def _day_heading(day: Mapping[str, Any], continued: bool = False) -> Block:
     words, colour = RUNNING.get(day.get("running", ""), (str(day.get("running")), QColor(INK)))
-    title = long_date(date.fromisoformat(day["date"]))
-    reason = str(day.get("running_reason") or "")
+    title = long_date(date.fromisoformat(day["date"])) + (" (continued)" if continued else "")
+    reason = "" if continued else str(day.get("running_reason") or "")
 
     def measure(ts: Typesetter, width: float) -> float:
         extra = ts.text_height(reason, ts.font(9), width - ts.pt(12)) if reason else 0.0
@@ -283,12 +283,13 @@ def _days(plan: Mapping[str, Any], done_ids: Collection[str]) -> list[Block]:
         return []
     blocks: list[Block] = [
         _heading("Day by day"),
-        Text("Tick each activity when you have done it.", size=9, color=QColor(MUTED), space_after=6),
+        Text(
+            "Tick each activity when you have done it.", size=9, color=QColor(MUTED), space_after=6, keep_with_next=True
+        ),
     ]
     for day in plan["days"]:
-        blocks.append(_day_heading(day))
-        blocks += [_item_row(item, item.get("id") in done_ids) for item in day.get("items") or ()]
-        blocks.append(Spacer(6))
+        rows = [_item_row(item, item.get("id") in done_ids) for item in day.get("items") or ()]
+        blocks += [Group([_day_heading(day), *rows], continued=_day_heading(day, continued=True)), Spacer(6)]
     return blocks
 
 

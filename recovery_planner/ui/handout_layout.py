@@ -150,26 +150,85 @@ class Custom(Block):
         self.paint(painter, ts, QRectF(x, y, width, self.measure(ts, width)))
 
 
+@dataclass
+class Group(Block):
+    """Blocks kept on one page when they fit on a page (a plan day); split like loose blocks when not."""
+
+    blocks: list[Block]
+    continued: Block | None = None  # drawn at the top of the next page when the group is split there
+
+    def height(self, ts: Typesetter, width: float) -> float:
+        return sum(b.height(ts, width) for b in self.blocks)
+
+    def draw(self, painter: QPainter, ts: Typesetter, x: float, y: float, width: float) -> None:
+        for b in self.blocks:
+            b.draw(painter, ts, x, y, width)
+            y += b.height(ts, width)
+
+
 Page = list[tuple[Block, float]]
 
 
+def _flatten(blocks: Sequence[Block], ts: Typesetter, width: float, body_height: float) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Group) and b.height(ts, width) > body_height:
+            out += _flatten(b.blocks, ts, width, body_height)
+        else:
+            out.append(b)
+    return out
+
+
+SPLIT_WHEN_FREE = 0.3  # a Group that does not fit is split rather than moved when this much of the page is free
+
+
+def _lead(block: Block, ts: Typesetter, width: float) -> float:
+    """How much of ``block`` must share a page with the heading before it (a Group: its first two blocks)."""
+    if isinstance(block, Group):
+        return sum(b.height(ts, width) for b in block.blocks[:2])
+    return block.height(ts, width)
+
+
 def paginate(blocks: Sequence[Block], ts: Typesetter, width: float, body_height: float) -> list[Page]:
-    """Place blocks down pages of ``body_height``: a block that does not fit starts a new page, and a block
-    marked ``keep_with_next`` (a heading) moves with the block after it."""
-    heights = [b.height(ts, width) for b in blocks]
+    """Place blocks down pages of ``body_height``.
+
+    A block that does not fit starts a new page; a block marked ``keep_with_next`` (a heading) moves
+    with the start of the block after it; a Group (a plan day) moves to the next page whole, unless it
+    is taller than a page or much of the page would stay empty: then it is split into its blocks, and
+    its ``continued`` heading repeats at the top of the next page.
+    """
+    queue = _flatten(blocks, ts, width, body_height)
     pages: list[Page] = [[]]
     y = 0.0
-    for i, (block, h) in enumerate(zip(blocks, heights, strict=True)):
+    i = 0
+    continues: dict[int, Block] = {}  # id of a block from a split group -> the group's "continued" heading
+    while i < len(queue):
+        block = queue[i]
+        h = block.height(ts, width)
         need = h
         j = i
-        while blocks[j].keep_with_next and j + 1 < len(blocks):  # a heading needs room for what it heads
+        while queue[j].keep_with_next and j + 1 < len(queue):
             j += 1
-            need += heights[j]
+            need += _lead(queue[j], ts, width)
         if pages[-1] and y + min(need, body_height) > body_height:
+            if isinstance(block, Group) and body_height - y >= SPLIT_WHEN_FREE * body_height:
+                queue[i : i + 1] = block.blocks
+                if block.continued is not None:
+                    continues.update((id(b), block.continued) for b in block.blocks[1:])
+                continue
+            carried = []  # headings left at the foot of the page go over with what they head
+            while pages[-1] and pages[-1][-1][0].keep_with_next and len(pages[-1]) > 1:
+                carried.insert(0, pages[-1].pop()[0])
             pages.append([])
             y = 0.0
+            heading = continues.get(id(block))
+            for b in ([heading] if heading is not None and not carried else []) + carried:
+                pages[-1].append((b, y))
+                y += b.height(ts, width)
         if not pages[-1] and isinstance(block, Spacer):
+            i += 1
             continue  # no gap at the top of a page
         pages[-1].append((block, y))
         y += h
+        i += 1
     return pages
