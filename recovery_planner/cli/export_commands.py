@@ -10,24 +10,11 @@ written now.
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ..services.context import AppContext
+from ..services.context import AppContext
+from .common import EXIT_BAD_INPUT, EXIT_OK, add_command, say
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
-# Exit codes of the storage errors, for as long as they do not carry their own ``exit_code``.
-_STORAGE_EXIT_CODES = {
-    "DamagedFileError": 3,
-    "NewerVersionError": 4,
-    "LockedError": 5,
-    "WriteFailedError": 5,
-    "DataFolderError": 5,
-    "BackupError": 5,
-}  # NotFoundError, InvalidRecordError: 2
-Handler = Callable[[argparse.Namespace, "AppContext"], int]
 EXPORT_HELP = (
     "pdf: a printable handout (leg map, plan with tick boxes, exercises, stop rules); ics: a calendar "
     "(one all-day event per plan day; exporting again updates the same events); csv: a spreadsheet "
@@ -36,10 +23,12 @@ EXPORT_HELP = (
 )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Any) -> None:
     """Add ``export``."""
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "export",
+        _export,
         help="save an athlete's plan as a PDF handout, calendar or spreadsheet, or the check-in as a file",
         description=EXPORT_HELP,
     )
@@ -50,93 +39,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--to", required=True, metavar="FILE", help="the file to write (or an existing folder)")
     p.add_argument("--checkin", metavar="ID", help="the check-in to export (default: the latest)")
     p.add_argument("--combined", action="store_true", help="with --all: one PDF for everyone instead of one each")
-    _add_data_dir(p)
-    p.set_defaults(handler=lambda args: _run(_export, args))
 
 
-def register_checkin_import(checkin_subparsers: argparse._SubParsersAction) -> None:
+def register_checkin_import(checkin_subparsers: Any) -> None:
     """Add ``import`` to the ``checkin`` command group (defined in data_commands)."""
-    p = checkin_subparsers.add_parser(
+    p = add_command(
+        checkin_subparsers,
         "import",
+        _import,
         help="store a check-in from an exchange file (made by `export --format checkin`); prints its id",
     )
     p.add_argument("file", help="the exchange file (at most 1 MB)")
     p.add_argument("--athlete", required=True, help="the athlete's name or id to store it for")
-    _add_data_dir(p)
-    p.set_defaults(handler=lambda args: _run(_import, args))
-
-
-def _add_data_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--data-dir",
-        default=argparse.SUPPRESS,
-        help="folder holding the app's data (default: $RECOVERY_PLANNER_HOME or your user data folder)",
-    )
-
-
-def open_context(data_dir: str | None) -> AppContext:
-    """The application context with the Qt PDF renderers (Qt loads only when a PDF is drawn)."""
-    from ..app import renderers
-    from ..services.context import AppContext
-    from ..storage import Repository
-
-    return AppContext(Repository.open(data_dir), renderers=renderers())
-
-
-def exit_code_for(exc: BaseException) -> int | None:
-    """The exit code of a known problem, or None for a bug (which should show its traceback)."""
-    from ..domain.checkin import CheckInError
-    from ..formats.exchange import ExchangeError
-    from ..storage import StorageError
-
-    code = getattr(exc, "exit_code", None)
-    if isinstance(code, int):
-        return code
-    if isinstance(exc, (CheckInError, ExchangeError)):
-        return EXIT_BAD_INPUT
-    if isinstance(exc, StorageError):
-        return _STORAGE_EXIT_CODES.get(type(exc).__name__, EXIT_BAD_INPUT)
-    return None
-
-
-def _say(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _run(handler: Handler, args: argparse.Namespace) -> int:
-    from ..domain.checkin import CheckInError
-
-    ctx = None
-    try:
-        ctx = open_context(getattr(args, "data_dir", None))
-        for warning in ctx.repo.warnings:
-            _say(f"Note: {warning}")
-        return handler(args, ctx)
-    except Exception as exc:
-        code = exit_code_for(exc)
-        if code is None:
-            raise
-        _say(f"Invalid check-in: {exc}" if isinstance(exc, CheckInError) else str(exc))
-        return code
-    finally:
-        if ctx is not None:
-            ctx.repo.close()
 
 
 def _notices(result: Any) -> None:
     for notice in result.notices:
-        _say(notice)
+        say(notice)
 
 
 def _export(args: argparse.Namespace, ctx: AppContext) -> int:
+    from ..app import renderers  # the composition root's Qt renderers; Qt itself loads only to draw a PDF
     from ..services import exports
 
+    ctx.renderers.update(renderers())
     if args.all:
         if args.format != "pdf":
-            _say("--all exports PDF handouts only; use --format pdf")
+            say("--all exports PDF handouts only; use --format pdf")
             return EXIT_BAD_INPUT
         result = exports.export_squad(
-            ctx, args.to, combined=args.combined, on_progress=lambda done, total: _say(f"{done}/{total} handouts")
+            ctx, args.to, combined=args.combined, on_progress=lambda done, total: say(f"{done}/{total} handouts")
         )
     else:
         athlete = ctx.repo.find_athlete(args.athlete)

@@ -229,46 +229,6 @@ def _plan_days(ctx: AppContext) -> int:
     return days if isinstance(days, int) and MIN_DAYS <= days <= MAX_DAYS else DEFAULT_DAYS
 
 
-@dataclass(frozen=True)
-class _Saved:
-    """The shape of services/checkins.SavedCheckIn that this module uses."""
-
-    record: CheckInRecord
-    plan: dict[str, Any]
-
-
-def _save_check_in(ctx: AppContext, athlete_id: str, data: dict[str, Any], days: int) -> OpResult[_Saved]:
-    """THE save path (profile, not-settling report, plan, store). Once services/checkins.py is on main this
-    becomes ``return checkins.save_check_in(ctx, athlete_id, data, days)``."""
-    from ..domain.checkin import parse_check_in
-    from ..domain.planner import build_plan
-    from ..domain.progress import HistoryEntry, settling_report
-    from .changes import Changes
-
-    check_in = parse_check_in(data, ctx.today())
-    done = ctx.repo.done_items(athlete_id)
-    past = [
-        HistoryEntry(
-            id=r.id,
-            date=r.date,
-            check_in=r.check_in,
-            done_item_ids=done,
-            running_day1=r.summary.running_day1,
-            urgency=r.summary.urgency,
-        )
-        for r in ctx.repo.history(athlete_id)
-        if r.date != check_in.date
-    ]
-    report = settling_report(
-        [*past, HistoryEntry(id="new", date=check_in.date, check_in=check_in.to_dict())], check_in.date
-    )
-    plan = build_plan(check_in, days, report)
-    record = ctx.repo.add_check_in(athlete_id, check_in, plan)
-    return OpResult(
-        _Saved(record, plan.to_dict()), Changes(check_ins=True, plans=True, athletes=True, athlete_id=athlete_id)
-    )
-
-
 def import_check_in(ctx: AppContext, athlete_id: str, path: str | Path) -> OpResult[Imported]:
     """Read a check-in exchange file and store its check-in (with a new plan) for the athlete, once.
 
@@ -277,6 +237,7 @@ def import_check_in(ctx: AppContext, athlete_id: str, path: str | Path) -> OpRes
     athlete is not stored again. A file made for someone else's name is imported with a warning.
     """
     from ..formats.exchange import ExchangeError, read_exchange_file
+    from .checkins import save_check_in
 
     athlete = ctx.repo.get_athlete(athlete_id)
     try:
@@ -302,7 +263,7 @@ def import_check_in(ctx: AppContext, athlete_id: str, path: str | Path) -> OpRes
     profile = {"experience": athlete.experience, "body_mass_kg": athlete.body_mass_kg, "age": athlete.age}
     given = {k: v for k, v in (data.get("athlete") or {}).items() if k != "name"}
     data["athlete"] = {**{k: v for k, v in profile.items() if v is not None}, **given, "name": athlete.name}
-    saved = _save_check_in(ctx, athlete_id, data, _plan_days(ctx))
+    saved = save_check_in(ctx, athlete_id, data, _plan_days(ctx))
     record = saved.value.record
     notices.append(f"Imported the check-in of {record.date} for {athlete.name}.")
     return OpResult(Imported(record, stored=True, plan=saved.value.plan), saved.changes, tuple(notices))
