@@ -60,15 +60,19 @@ class Harness:
         return self.messages[count - 1]
 
     def drop(self, path: Path) -> None:
-        """Drag a file over the window and drop it, as the window system would (through the QWindow)."""
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(path))])
-        args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-        target = self.window.windowHandle()
-        enter = QDragEnterEvent(QPoint(60, 60), *args)
-        QApplication.sendEvent(target, enter)
-        assert enter.isAccepted()
-        QApplication.sendEvent(target, QDropEvent(QPointF(60, 60), *args))
+        drop_file(self.window, path)
+
+
+def drop_file(window: QMainWindow, path: Path) -> None:
+    """Drag a file over the window and drop it, as the window system would (through the QWindow)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    target = window.windowHandle()
+    enter = QDragEnterEvent(QPoint(300, 300), *args)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(target, QDropEvent(QPointF(300, 300), *args))
 
 
 @pytest.fixture
@@ -143,3 +147,33 @@ def test_squad_handouts_with_progress(qtbot, harness: Harness, tmp_path: Path) -
     assert harness.actions.progress_dialog is not None
     kind, _, text = harness.wait_message(qtbot, 1)
     assert kind == "info" and text == f"Saved 2 handouts to {out}" and len(list(out.glob("*.pdf"))) == 2
+
+
+def test_the_main_window_exports_and_takes_a_dropped_check_in(qtbot, tmp_path: Path) -> None:
+    from .app_window import make_ctx, make_window
+
+    runner = Harness(qtbot, tmp_path / "runner", name="Ana")
+    runner.store("V03")
+    file = tmp_path / "ana.checkin.json"
+    runner.actions.ask_save = lambda *a: str(file)
+    runner.actions.actions["checkin"].trigger()
+    runner.wait_message(qtbot, 1)
+
+    ctx = make_ctx(tmp_path / "app", date(2026, 3, 2))
+    ctx.renderers.update(pdf_renderers())
+    window = make_window(qtbot, ctx)
+    messages: list[tuple[str, str]] = []
+    window.inform = lambda title, text: messages.append((title, text))
+    window.warn = lambda title, text: messages.append((title, text))
+    assert not window.exports.actions["squad"].isVisible()  # runners have no squad
+    assert window.plan_view.plan is None
+    drop_file(window, file)  # onto the tabs in the middle of the window
+    qtbot.waitUntil(lambda: len(messages) == 1, timeout=20000)
+    assert "Imported the check-in of 2026-03-02" in messages[0][1]
+    qtbot.waitUntil(lambda: window.plan_view.plan is not None, timeout=10000)
+    assert window.plan_view.plan["referral"]["urgency"] == "prompt"
+    pdf = tmp_path / "me.pdf"
+    window.exports.ask_save = lambda title, default, filt: str(pdf)
+    window.exports.actions["pdf"].trigger()
+    qtbot.waitUntil(lambda: len(messages) == 2, timeout=20000)
+    assert messages[1] == ("Export", f"Saved to {pdf}") and len(PdfReader(pdf).pages) >= 2
