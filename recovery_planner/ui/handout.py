@@ -84,6 +84,9 @@ def page_size_for(locale: QLocale | None = None) -> QPageSize.PageSizeId:
     return QPageSize.PageSizeId.Letter if locale.territory() in LETTER_TERRITORIES else QPageSize.PageSizeId.A4
 
 
+_APP: QGuiApplication | None = None  # the command line's offscreen application, kept alive
+
+
 def ensure_gui_application() -> None:
     """Qt needs a QGuiApplication for fonts; the command line has none, so make an offscreen one."""
     if QGuiApplication.instance() is not None:
@@ -92,9 +95,6 @@ def ensure_gui_application() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
     _APP = QGuiApplication([sys.argv[0] if sys.argv else "recovery-planner"])
-
-
-_APP: QGuiApplication | None = None
 
 
 # -- the sections ---------------------------------------------------------------------------------
@@ -517,7 +517,8 @@ def render_handout_pdf(
     """Write one athlete's handout to ``path`` (atomically); returns the number of pages."""
     handout = {"plan": plan, "check_in": check_in, "athlete_name": athlete_name, "done_ids": done_ids}
     result = handouts_pdf_bytes([handout], printed_on=printed_on, page_size=page_size)
-    assert result is not None  # nothing can cancel a single handout
+    if result is None:  # cannot happen: nothing cancels a single handout
+        raise RuntimeError("the handout was not drawn")
     data, pages = result
     _write(path, data)
     return pages
