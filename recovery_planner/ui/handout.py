@@ -91,7 +91,7 @@ def ensure_gui_application() -> None:
     """Qt needs a QGuiApplication for fonts; the command line has none, so make an offscreen one."""
     if QGuiApplication.instance() is not None:
         return
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform.startswith("linux"):  # same fonts (fontconfig), and no abort over an unreachable X display
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
     _APP = QGuiApplication([sys.argv[0] if sys.argv else "recovery-planner"])
