@@ -29,7 +29,7 @@ from .leg_diagram_painter import LegDiagramPainter, format_pain, pain_color
 
 RESOLUTION = 600  # dpi of the PDF's coordinate grid; the output is vector, this only sets its precision
 MARGIN_MM = 15.0
-SCREEN_DPI = 96.0  # the leg painter's pens and fonts are sized in screen pixels
+SCREEN_DPI = 72.0  # the leg painter sizes pens and labels in pixels: one point each on paper, for print
 RUNNING = {  # words, ink colour for print
     "none": ("No running", QColor("#b3261e")),
     "easy": ("Easy running only", QColor("#8a5a00")),
@@ -422,8 +422,12 @@ def _page_frame(p: QPainter, ts: Typesetter, page: QRectF, header: str, number: 
     p.setFont(ts.font(8.5))
     p.setPen(MUTED)
     top = QRectF(m, ts.mm(7), page.width() - 2 * m, ts.mm(6))
+    metrics = ts.metrics(ts.font(8.5))
+    brand = "Recovery Planner"
+    room = top.width() - metrics.horizontalAdvance(brand) - ts.pt(12)
+    header = metrics.elidedText(header, Qt.TextElideMode.ElideMiddle, room)  # a long name never runs into it
     p.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, header)
-    p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "Recovery Planner")
+    p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, brand)
     p.setPen(QPen(QColor("#d0d7de"), ts.pt(0.6)))
     p.drawLine(int(m), int(top.bottom()), int(page.width() - m), int(top.bottom()))
     foot = QRectF(m, page.height() - ts.mm(12), page.width() - 2 * m, ts.mm(8))
