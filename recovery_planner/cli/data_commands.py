@@ -180,19 +180,8 @@ def _history(args: argparse.Namespace, ctx: AppContext) -> int:
             s = r.summary
             areas = "; ".join(f"{a['region']} {a['side']} {a['pain']:g} {a['kind']}" for a in r.check_in["areas"])
             pain = "" if s.worst_pain is None else f"{s.worst_pain:g}"
-            worst = [s.worst_region or "", s.worst_side or "", pain]
-            w.writerow(
-                [
-                    r.id,
-                    r.date.isoformat(),
-                    r.saved_at,
-                    *worst,
-                    s.running_day1 or "",
-                    s.urgency,
-                    r.planner_version,
-                    areas,
-                ]
-            )
+            cells = [r.id, r.date.isoformat(), r.saved_at, s.worst_region or "", s.worst_side or "", pain]
+            w.writerow([*cells, s.running_day1 or "", s.urgency, r.planner_version, areas])
     else:
         if not records:
             say(f"No check-ins stored for {athlete.name} yet.")
