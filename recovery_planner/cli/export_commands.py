@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..services.changes import OpResult
 from ..services.context import AppContext
 from .common import EXIT_BAD_INPUT, EXIT_OK, add_command, say
 
@@ -63,6 +64,7 @@ def _export(args: argparse.Namespace, ctx: AppContext) -> int:
     from ..services import exports
 
     ctx.renderers.update(renderers())
+    result: OpResult[Any]
     if args.all:
         if args.format != "pdf":
             say("--all exports PDF handouts only; use --format pdf")

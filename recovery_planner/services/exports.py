@@ -100,10 +100,20 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _renderer(ctx: AppContext, name: str) -> Callable[..., Any]:
+    """The Qt renderer ``name``; a write failure while it saves becomes WriteFailedError (exit code 5)."""
+    from ..storage.errors import WriteFailedError
+
     renderer = ctx.renderers.get(name)
     if renderer is None:
         raise ExportError("PDF export is not available here (the drawing layer was not loaded).")
-    return renderer
+
+    def draw(path: Path, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return renderer(path, *args, **kwargs)
+        except OSError as exc:
+            raise WriteFailedError(path, str(exc)) from exc
+
+    return draw
 
 
 def _plan_of(ctx: AppContext, athlete_id: str, record: CheckInRecord) -> dict[str, Any]:
@@ -167,7 +177,7 @@ def export_squad(
     stops between athletes (a combined PDF is then not written; separate files already written stay).
     """
     today = ctx.today()
-    handouts = []
+    handouts: list[dict[str, Any]] = []
     for athlete in ctx.repo.list_athletes():
         found = ctx.repo.active_plan(athlete.id, today)
         if found is not None:

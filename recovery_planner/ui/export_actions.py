@@ -145,7 +145,12 @@ class ExportActions(QObject):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.canceled.connect(cancel.set)
-        progress.changed.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+
+        def show_progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        progress.changed.connect(show_progress)
         self.progress_dialog = dialog
 
         def finished(result: OpResult[Any]) -> None:
@@ -190,21 +195,17 @@ class ExportActions(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Accept one local file dragged onto the window, and import it when dropped."""
-        dragging = event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove)
-        if watched is self.window and dragging and _dropped_file(event) is not None:
-            event.acceptProposedAction()
-            return True
-        if watched is self.window and event.type() == QEvent.Type.Drop:
-            assert isinstance(event, QDropEvent)
+        if watched is self.window and isinstance(event, QDropEvent):  # drag enter and move events are drop events
             path = _dropped_file(event)
             if path is not None:
                 event.acceptProposedAction()
-                self.import_file(path)
+                if event.type() == QEvent.Type.Drop:
+                    self.import_file(path)
                 return True
         return super().eventFilter(watched, event)
 
 
-def _dropped_file(event: Any) -> Path | None:
+def _dropped_file(event: QDropEvent) -> Path | None:
     urls = event.mimeData().urls() if event.mimeData() is not None else []
     if len(urls) == 1 and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(".json"):
         return Path(urls[0].toLocalFile())

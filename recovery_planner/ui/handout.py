@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSaveFile, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ..domain.plan_text import NOTICE, URGENCY_WORDS
@@ -549,6 +549,12 @@ def render_handouts_pdf(
 
 
 def _write(path: str | os.PathLike[str], data: bytes) -> None:
-    from ..storage.atomic import atomic_write_bytes
-
-    atomic_write_bytes(Path(path), data)
+    """Replace ``path`` with ``data`` in one step (QSaveFile: a temporary file renamed over it on commit);
+    raises OSError naming the problem, and the old file, if any, is left as it was."""
+    out = QSaveFile(str(path))
+    if not out.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError(out.errorString() or "the file cannot be created")
+    if out.write(data) != len(data) or not out.commit():
+        reason = out.errorString()
+        out.cancelWriting()
+        raise OSError(reason or "the file could not be written")

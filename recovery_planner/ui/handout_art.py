@@ -1,8 +1,8 @@
 """Finding an exercise's illustration for the printed cards, tolerant of what is installed.
 
-The illustrations are SVG files under ``recovery_planner/resources/exercises/`` (or the repository's
-``resources/exercises/``). A file is found by the exercise's name (``standing-quad-stretch.svg``) or by
-kind and region (``stretching-quadriceps.svg``, ``stretching.svg``). No file: the card is text only.
+The illustrations are SVG files under ``recovery_planner/resources/exercises/``. A file is found by the
+exercise's name (``standing-quad-stretch.svg``) or by kind and region (``stretching-quadriceps.svg``,
+``stretching.svg``). No file: the card is text only.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .resources import resource_path
-
-_PACKAGE_DIR = Path(__file__).resolve().parents[1] / "resources" / "exercises"
+from .resources import resource, resource_path
 
 
 def _slug(text: str) -> str:
@@ -25,12 +23,11 @@ def _slug(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _svg_files() -> dict[str, Path]:
     """Every exercise SVG installed, by its name without the suffix (lower case, - and _ alike)."""
-    found: dict[str, Path] = {}
-    for folder in (_PACKAGE_DIR, resource_path("exercises")):
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.svg")):
-                found.setdefault(_slug(path.stem), path)
-    return found
+    folder = resource("exercises")
+    if not folder.is_dir():
+        return {}
+    names = sorted(entry.name for entry in folder.iterdir() if entry.name.lower().endswith(".svg"))
+    return {_slug(name[: -len(".svg")]): resource_path("exercises", name) for name in names}
 
 
 def art_candidates(item: Mapping[str, Any]) -> list[str]:

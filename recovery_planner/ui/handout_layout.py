@@ -216,7 +216,7 @@ def paginate(blocks: Sequence[Block], ts: Typesetter, width: float, body_height:
                 if block.continued is not None:
                     continues.update((id(b), block.continued) for b in block.blocks[1:])
                 continue
-            carried = []  # headings left at the foot of the page go over with what they head
+            carried: list[Block] = []  # headings left at the foot of the page go over with what they head
             while pages[-1] and pages[-1][-1][0].keep_with_next and len(pages[-1]) > 1:
                 carried.insert(0, pages[-1].pop()[0])
             pages.append([])
