@@ -58,3 +58,11 @@ def test_an_emergency_plan_is_one_row_saying_get_help() -> None:
     _, plan = plan_for("V05")
     table = rows(plan_to_csv(plan))
     assert len(table) == 2 and "get help" in table[1][2]
+
+
+def test_an_item_covering_several_regions_lists_them_all() -> None:
+    _, plan = plan_for("V01")
+    item = copy.deepcopy(plan["days"][0]["items"][0])
+    item.update(region=None, side="both", dose={"summary": "60 s each", "regions": ["calf", "quadriceps"]})
+    plan = {**plan, "days": [{**plan["days"][0], "items": [item]}]}
+    assert rows(plan_to_csv(plan))[1][3] == "Calf, both legs; Quadriceps, both legs"

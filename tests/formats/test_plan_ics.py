@@ -80,3 +80,10 @@ def test_an_emergency_plan_is_one_event_saying_what_to_do_now() -> None:
     assert "EMERGENCY" in description
     for step in plan["do_now"]:
         assert step in description
+
+
+def test_a_day_carries_its_running_reason_and_summary() -> None:
+    _, plan = plan_for("V03")
+    day = {**plan["days"][0], "running_reason": "Shin pain of 5/10", "summary": "Rest, ice and sleep"}
+    (event,) = events(plan_to_ics({**plan, "days": [day]}, athlete_id="a1", now=NOW))
+    assert str(event["description"]).startswith("No running: Shin pain of 5/10\nRest, ice and sleep\n")

@@ -91,3 +91,10 @@ def _tmp_pdf(data: bytes):
 
 def _text(data: bytes) -> str:
     return " ".join(p.extract_text() for p in PdfReader(_tmp_pdf(data)).pages)
+
+
+def test_a_day_shows_why_running_is_limited(qapp) -> None:
+    check_in, plan = plan_for("V03")
+    days = [{**plan["days"][0], "running_reason": "Shin pain of 5/10 needs a physio first"}, *plan["days"][1:]]
+    data, _ = handouts_pdf_bytes([{"plan": {**plan, "days": days}, "check_in": check_in, "athlete_name": "Ana"}])
+    assert "Shin pain of 5/10 needs a physio first" in words(_text(data))
