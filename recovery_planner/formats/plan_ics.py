@@ -59,10 +59,19 @@ def _day_description(plan: Mapping[str, Any], day: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _event(uid: str, day: date, summary: str, description: str, stamp: datetime) -> Event:
+def _sequence(stamp: datetime, start: date) -> int:
+    """Minutes from the plan's first day to the export: a later export has a higher SEQUENCE, so calendar
+    programs that compare it (Outlook, Apple Calendar) take the re-export as an update."""
+    origin = datetime(start.year, start.month, start.day, tzinfo=timezone.utc)
+    return max(0, int((stamp - origin).total_seconds() // 60))
+
+
+def _event(uid: str, day: date, summary: str, description: str, stamp: datetime, sequence: int) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("sequence", sequence)
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("summary", summary)
@@ -84,14 +93,17 @@ def plan_to_ics(plan: Mapping[str, Any], *, athlete_id: str, now: datetime, athl
     cal.add("x-wr-calname", f"Recovery plan: {athlete_name}" if athlete_name else "Recovery plan")
     stamp = _utc(now)
     start = str(plan["start"])
+    sequence = _sequence(stamp, date.fromisoformat(start))
     if plan.get("plan_suppressed") or not plan.get("days"):
         steps = [f"- {s}" for s in plan.get("do_now") or ()]
         text = "\n".join([*_referral_lines(plan), "", "What to do now:", *steps, "", NOTICE])
         summary = "Get help first: no training plan"
-        cal.add_component(_event(day_uid(athlete_id, start, start), date.fromisoformat(start), summary, text, stamp))
+        event = _event(day_uid(athlete_id, start, start), date.fromisoformat(start), summary, text, stamp, sequence)
+        cal.add_component(event)
         return cal.to_ical()
     for day in plan["days"]:
         summary = f"Recovery plan: {RUNNING_SHORT.get(day['running'], day['running'])}"
         uid = day_uid(athlete_id, start, day["date"])
-        cal.add_component(_event(uid, date.fromisoformat(day["date"]), summary, _day_description(plan, day), stamp))
+        day_date = date.fromisoformat(day["date"])
+        cal.add_component(_event(uid, day_date, summary, _day_description(plan, day), stamp, sequence))
     return cal.to_ical()

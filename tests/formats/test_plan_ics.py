@@ -56,6 +56,7 @@ def test_re_export_keeps_the_uids_so_calendars_update_instead_of_duplicating() -
     assert uids == [str(e["uid"]) for e in later]
     assert len(set(uids)) == len(uids)
     assert first[0].decoded("dtstamp") != later[0].decoded("dtstamp")
+    assert int(later[0]["sequence"]) > int(first[0]["sequence"]) >= 0  # a later export is an update
     other_athlete = [str(e["uid"]) for e in events(plan_to_ics(plan, athlete_id="b2", now=NOW))]
     assert not set(other_athlete) & set(uids)
     _, replanned = plan_for("V01", start=date(2026, 3, 4))
