@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSaveFile, Qt
+from PySide6.QtCore import QBuffer, QFileDevice, QIODevice, QLocale, QMarginsF, QRectF, QSaveFile, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ..domain.plan_text import NOTICE, URGENCY_WORDS
@@ -554,6 +554,7 @@ def _write(path: str | os.PathLike[str], data: bytes) -> None:
     out = QSaveFile(str(path))
     if not out.open(QIODevice.OpenModeFlag.WriteOnly):
         raise OSError(out.errorString() or "the file cannot be created")
+    out.setPermissions(QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner)  # health data
     if out.write(data) != len(data) or not out.commit():
         reason = out.errorString()
         out.cancelWriting()
