@@ -13,7 +13,7 @@ import io
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from .plan_parts import RUNNING_SHORT, item_dose, item_regions
+from .plan_parts import RUNNING_SHORT, coach_note, item_dose, item_regions, item_title
 
 COLUMNS = ("date", "running", "activity", "regions", "dose", "done")
 BOM = "\ufeff"
@@ -27,16 +27,20 @@ def safe_cell(value: object) -> str:
 
 
 def plan_rows(plan: Mapping[str, Any], done_ids: Collection[str] = ()) -> Iterable[list[str]]:
-    """The rows under the header: date, running, activity, regions (``; ``-separated), dose, done (yes/no)."""
+    """The rows under the header: date, running, activity, regions (``; ``-separated), dose, done (yes/no).
+
+    A coach's note on a day comes first in that day, as a row of its own with an empty ``done``."""
     if plan.get("plan_suppressed") or not plan.get("days"):
         yield [str(plan["start"]), RUNNING_SHORT["none"], "No training plan: get help first", "", "", ""]
         return
     for day in plan["days"]:
         running = RUNNING_SHORT.get(day["running"], day["running"])
+        note = coach_note(day)
+        if note:
+            yield [day["date"], running, note, "", "", ""]
         for item in day.get("items") or ():
-            activity = str(item["title"]) + (" (optional)" if item.get("optional") else "")
             done = "yes" if item.get("id") in done_ids else "no"
-            yield [day["date"], running, activity, "; ".join(item_regions(item)), item_dose(item), done]
+            yield [day["date"], running, item_title(item), "; ".join(item_regions(item)), item_dose(item), done]
 
 
 def plan_to_csv(plan: Mapping[str, Any], done_ids: Collection[str] = ()) -> bytes:

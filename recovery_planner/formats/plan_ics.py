@@ -15,7 +15,7 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from ..domain.plan_text import NOTICE, URGENCY_WORDS
-from .plan_parts import RUNNING_SHORT, item_line, key_items
+from .plan_parts import RUNNING_SHORT, coach_note, item_line, key_items
 
 PRODID = "-//Recovery Planner//Recovery plan export//EN"
 UID_DOMAIN = "recovery-planner.invalid"  # a reserved name: UIDs must look global, and this one never resolves
@@ -48,6 +48,9 @@ def _day_description(plan: Mapping[str, Any], day: Mapping[str, Any]) -> str:
     lines = [f"{running}: {day['running_reason']}" if day.get("running_reason") else running]
     if day.get("summary"):
         lines.append(str(day["summary"]))
+    note = coach_note(day)
+    if note:
+        lines.append(note)
     referral = _referral_lines(plan)
     if referral:
         lines += ["", *referral]

@@ -8,6 +8,7 @@ from typing import Any
 from ..domain.regions import REGION_SHORT, region_label
 
 RUNNING_SHORT = {"none": "No running", "easy": "Easy running only", "normal": "Usual training"}
+COACH_MARK = "changed by your coach"  # the plan screen's words for a coach's change
 
 
 def item_regions(item: Mapping[str, Any]) -> list[str]:
@@ -34,10 +35,28 @@ def item_dose(item: Mapping[str, Any]) -> str:
     return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in dose.items() if k != "regions")
 
 
+def item_title(item: Mapping[str, Any]) -> str:
+    """The item's title with its marks: '(optional)', '(changed by your coach)'."""
+    title = str(item.get("title", ""))
+    if item.get("optional"):
+        title += " (optional)"
+    if item.get("changed_by_coach"):
+        title += f" ({COACH_MARK})"
+    return title
+
+
+def coach_note(day: Mapping[str, Any]) -> str | None:
+    """'Note from your coach: ...' when the coach left a note on the day."""
+    note = day.get("coach_note")
+    return f"Note from your coach: {note}" if note else None
+
+
 def item_line(item: Mapping[str, Any]) -> str:
     """'Title (Left calf): dose' for a list of items."""
     where = item_regions(item)
     head = f"{item['title']} ({', '.join(where)})" if where else str(item["title"])
+    if item.get("changed_by_coach"):
+        head += f" ({COACH_MARK})"
     dose = item_dose(item)
     return f"{head}: {dose}" if dose else head
 

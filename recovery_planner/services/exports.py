@@ -117,10 +117,13 @@ def _renderer(ctx: AppContext, name: str) -> Callable[..., Any]:
 
 
 def _plan_of(ctx: AppContext, athlete_id: str, record: CheckInRecord) -> dict[str, Any]:
+    """The check-in's stored plan with the coach's changes applied (and marked), as the plan screen shows it."""
+    from .coach import with_edits
+
     plan = ctx.repo.get_plan(athlete_id, record.id)
     if plan is None:
         raise ExportError(f"The check-in {record.id} has no stored plan to export.")
-    return plan
+    return with_edits(ctx, athlete_id, record.id, record.check_in, plan).outcome.plan
 
 
 def export(
@@ -170,22 +173,23 @@ def export_squad(
     on_progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> OpResult[SquadExport]:
-    """The handouts of every (not archived) athlete with a plan in force today.
+    """The handouts of every (not archived) athlete with a plan in force today (with the coach's changes).
 
     ``combined``: one PDF at ``dest`` (a file, or a folder for the default name); otherwise one PDF per
     athlete into the folder ``dest``. ``on_progress(done, total)`` after each athlete; ``should_cancel()``
     stops between athletes (a combined PDF is then not written; separate files already written stay).
     """
+    from .coach import effective_plan
+
     today = ctx.today()
     handouts: list[dict[str, Any]] = []
     for athlete in ctx.repo.list_athletes():
-        found = ctx.repo.active_plan(athlete.id, today)
+        found = effective_plan(ctx, athlete.id, today)
         if found is not None:
-            record, plan = found
             handouts.append(
                 {
-                    "plan": plan,
-                    "check_in": record.check_in,
+                    "plan": found.outcome.plan,
+                    "check_in": found.check_in,
                     "athlete_name": athlete.name,
                     "done_ids": ctx.repo.done_items(athlete.id),
                 }

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPain
 
 from ..domain.plan_text import NOTICE, URGENCY_WORDS
 from ..domain.regions import REGION_SHORT, region_label
-from ..formats.plan_parts import item_dose, item_regions
+from ..formats.plan_parts import COACH_MARK, coach_note, item_dose, item_regions, item_title
 from .handout_art import exercise_art
 from .handout_layout import INK, MUTED, WRAP, Block, Custom, Group, Spacer, Text, Typesetter, draw_tick_box, paginate
 from .leg_diagram_painter import LegDiagramPainter, format_pain, pain_color
@@ -115,6 +115,9 @@ def _title_blocks(plan: Mapping[str, Any], athlete_name: str, printed_on: date |
     made = f"Made from the check-in of {short_date(date.fromisoformat(plan['start']))}"
     if printed_on is not None:
         made += f", printed {short_date(printed_on)}"
+    changes = len(plan.get("coach_changes") or ())
+    if changes:
+        made += f"; {changes} change{'s' if changes > 1 else ''} by your coach, marked “{COACH_MARK}”"
     return [
         Text(f"Recovery plan for {athlete_name}", size=20, bold=True, space_after=2),
         Text(_plan_dates(plan), size=11, space_after=1),
@@ -220,7 +223,7 @@ def _leg_map(check_in: Mapping[str, Any]) -> list[Block]:
 def _day_heading(day: Mapping[str, Any], continued: bool = False) -> Block:
     words, colour = RUNNING.get(day.get("running", ""), (str(day.get("running")), QColor(INK)))
     title = long_date(date.fromisoformat(day["date"])) + (" (continued)" if continued else "")
-    reason = "" if continued else str(day.get("running_reason") or "")
+    reason = "" if continued else "\n".join(filter(None, [day.get("running_reason"), coach_note(day)]))
 
     def measure(ts: Typesetter, width: float) -> float:
         extra = ts.text_height(reason, ts.font(9), width - ts.pt(12)) if reason else 0.0
@@ -252,7 +255,7 @@ def _day_heading(day: Mapping[str, Any], continued: bool = False) -> Block:
 
 def _item_row(item: Mapping[str, Any], done: bool) -> Block:
     where = ", ".join(item_regions(item))
-    title = str(item.get("title", "")) + (" (optional)" if item.get("optional") else "")
+    title = item_title(item)
     dose = f"{where}: {item_dose(item)}" if where else item_dose(item)
 
     def widths(ts: Typesetter, width: float) -> tuple[float, float]:

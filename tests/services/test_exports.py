@@ -236,3 +236,27 @@ def test_squad_handouts_separate_or_combined_with_progress_and_cancel(ctx: AppCo
     part.mkdir()
     stopped = export_squad(ctx, part, should_cancel=lambda: next(calls))
     assert stopped.value.cancelled and len(list(part.iterdir())) == 1 == len(stopped.value.paths)
+
+
+def test_the_coachs_changes_reach_every_export(ctx: AppContext, ana: str, tmp_path: Path) -> None:
+    from recovery_planner.services.coach import edit_plan
+
+    store(ctx, ana, "V01")
+    edit_plan(ctx, ana, "day_note", TODAY, "Sam", note="Keep it flat and short")
+    edit_plan(ctx, ana, "rest_day", TODAY + timedelta(days=1), "Sam")
+    pdf = " ".join(pdf_text(export(ctx, ana, "pdf", tmp_path / "p.pdf").value.path))
+    assert "Note from your coach: Keep it flat and short" in pdf and "2 changes by your coach" in pdf
+    assert "Your coach has made this a rest day." in pdf
+    cal = Calendar.from_ical(export(ctx, ana, "ics", tmp_path / "p.ics").value.path.read_bytes())
+    first, second = list(cal.walk("VEVENT"))[:2]
+    assert "Note from your coach: Keep it flat and short" in str(first["description"])
+    assert "No running" in str(second["summary"]) and "Your coach has made this a rest day." in str(
+        second["description"]
+    )
+    rows = export(ctx, ana, "csv", tmp_path / "p.csv").value.path.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].startswith("2026-03-02,Easy running only,Note from your coach: Keep it flat and short,")
+    assert all(",Easy running only," not in r for r in rows if r.startswith("2026-03-03"))
+    squad = tmp_path / "squad"
+    squad.mkdir()
+    (path,) = export_squad(ctx, squad).value.paths
+    assert "Note from your coach: Keep it flat and short" in " ".join(pdf_text(path))
