@@ -22,7 +22,15 @@ from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPain
 
 from ..domain.plan_text import NOTICE, URGENCY_WORDS
 from ..domain.regions import REGION_SHORT, region_label
-from ..formats.plan_parts import COACH_MARK, coach_note, item_dose, item_regions, item_title
+from ..formats.plan_parts import (
+    COACH_MARK,
+    coach_note,
+    exercises,
+    item_dose,
+    item_regions,
+    item_title,
+    names_its_regions,
+)
 from .handout_art import exercise_art
 from .handout_layout import INK, MUTED, WRAP, Block, Custom, Group, Spacer, Text, Typesetter, draw_tick_box, paginate
 from .leg_diagram_painter import LegDiagramPainter, format_pain, pain_color
@@ -254,7 +262,7 @@ def _day_heading(day: Mapping[str, Any], continued: bool = False) -> Block:
 
 
 def _item_row(item: Mapping[str, Any], done: bool) -> Block:
-    where = ", ".join(item_regions(item))
+    where = "" if names_its_regions(item) else ", ".join(item_regions(item))
     title = item_title(item)
     dose = f"{where}: {item_dose(item)}" if where else item_dose(item)
 
@@ -297,15 +305,16 @@ def _days(plan: Mapping[str, Any], done_ids: Collection[str]) -> list[Block]:
 
 
 def exercise_items(plan: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The plan's distinct exercises with how-to steps, in order of first appearance."""
+    """The plan's distinct exercises with how-to steps (one per area of an item for several), in order."""
     seen: set[tuple[str, str]] = set()
-    out = []
+    out: list[Mapping[str, Any]] = []
     for day in plan.get("days") or ():
         for item in day.get("items") or ():
-            key = (str(item.get("title")), str(item.get("how_to") or ""))
-            if item.get("how_to") and key not in seen:
-                seen.add(key)
-                out.append(item)
+            for exercise in exercises(item):
+                key = (str(exercise.get("title")), str(exercise.get("how_to")))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(exercise)
     return out
 
 
@@ -379,23 +388,33 @@ def _lists(plan: Mapping[str, Any]) -> list[Block]:
         blocks.append(_heading(title))
         blocks += [Text(line, size=10, bullet=not boxes, tick_box=False if boxes else None) for line in lines]
         blocks.append(Spacer(6))
-    hydration = plan.get("hydration")
-    if hydration:
-        during = (
-            f"{hydration['during_run_l'][0]}-{hydration['during_run_l'][1]} L"
-            if hydration.get("during_run_l")
-            else "drink to thirst"
-        )
-        blocks += [
-            _heading("Fluids"),
-            Text(
-                f"For a {hydration['session_min']}-minute run (sweat rate about {hydration['sweat_rate_l_per_h']} L "
-                f"an hour): {hydration['pre_run_l'][0]}-{hydration['pre_run_l'][1]} L before, {during} during, "
-                f"{hydration['post_run_l'][0]}-{hydration['post_run_l'][1]} L after. Never drink more than you sweat.",
-                size=10,
-            ),
-        ]
+    fluids = _fluids_text(plan.get("hydration"))
+    if fluids:
+        blocks += [_heading("Fluids"), Text(fluids, size=10)]
     return blocks
+
+
+def _litres(pair: Any) -> str | None:
+    return f"{pair[0]}-{pair[1]} L" if isinstance(pair, (list, tuple)) and len(pair) == 2 else None
+
+
+def _fluids_text(hydration: Mapping[str, Any] | None) -> str | None:
+    """The plan's fluid amounts in one paragraph (only the amounts the plan gives), or None."""
+    if not hydration:
+        return None
+    before, during, after = (_litres(hydration.get(k)) for k in ("pre_run_l", "during_run_l", "post_run_l"))
+    catch_up = _litres(hydration.get("catch_up_l"))
+    parts = []
+    if before:
+        run = f"For your next run ({hydration.get('session_min')} minutes): " if hydration.get("session_min") else ""
+        parts.append(f"{run}{before} before, {during + ' during' if during else 'drink to thirst during'}.")
+    if catch_up:
+        parts.append(f"Today, to make up for your last session: {catch_up} over the next hours.")
+    if after:
+        parts.append(f"After a session like your last one: {after}.")
+    if not parts:
+        return None
+    return " ".join([*parts, "Never drink more than you sweat."])
 
 
 def handout_blocks(

@@ -30,9 +30,12 @@ def test_round_trip_one_row_per_item_per_day_with_ticks() -> None:
         assert item["title"] in row[2]
         assert row[5] == ("yes" if item["id"] in ticked else "no")
     assert sum(r[5] == "yes" for r in body) == 2
-    rolled = next(r for r in body if r[2].startswith("Roll the front of the thigh"))
-    assert rolled[3] == "Quadriceps, both legs" and rolled[2].endswith("(optional)")
-    assert any("°C" in r[4] for r in body)  # non-ASCII survives
+    rolled = next(r for r in body if r[2].startswith("Foam rolling"))  # one item for both areas
+    assert rolled[3] == "Quadriceps, both legs; Calf, both legs" and rolled[2].endswith("(optional)")
+    assert "roll the front of the thigh" in rolled[4] and "roll the calf" in rolled[4]
+    accented = copy.deepcopy(plan)
+    accented["days"][0]["items"][0]["title"] = "Bain froid à 10-15 °C"
+    assert rows(plan_to_csv(accented))[1][2] == "Bain froid à 10-15 °C"  # non-ASCII survives
 
 
 def test_records_end_with_crlf() -> None:

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Calendar
 
+from recovery_planner.domain.plan_text import URGENCY_WORDS
 from recovery_planner.formats.plan_ics import plan_to_ics
 
 from .plans import plan_for
@@ -78,7 +79,7 @@ def test_an_emergency_plan_is_one_event_saying_what_to_do_now() -> None:
     assert event.decoded("dtstart") == date(2026, 3, 2)
     assert "Get help first" in str(event["summary"])
     description = str(event["description"])
-    assert "EMERGENCY" in description
+    assert URGENCY_WORDS["emergency"] in description
     for step in plan["do_now"]:
         assert step in description
 

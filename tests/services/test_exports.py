@@ -12,7 +12,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from recovery_planner.domain.checkin import CheckInError
-from recovery_planner.domain.plan_text import NOTICE
+from recovery_planner.domain.plan_text import NOTICE, URGENCY_WORDS
 from recovery_planner.formats.exchange import MAX_BYTES, ExchangeError, checksum
 from recovery_planner.services.context import AppContext
 from recovery_planner.services.exports import ExportError, export, export_squad, import_check_in
@@ -90,7 +90,7 @@ def test_emergency_handout_is_one_page_of_what_to_do(ctx: AppContext, ana: str, 
     store(ctx, ana, "V05")
     path = export(ctx, ana, "pdf", tmp_path / "plan.pdf").value.path
     (page,) = pdf_text(path)
-    assert "EMERGENCY: get help now" in page and "What to do now" in page and "Day by day" not in page
+    assert URGENCY_WORDS["emergency"] in page and "What to do now" in page and "Day by day" not in page
 
 
 def test_paper_follows_the_locale(ctx: AppContext, ana: str, tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def test_every_item_reaches_the_pdf(qapp) -> None:
 
 def test_exercise_cards_use_an_installed_illustration(qapp, tmp_path: Path, monkeypatch) -> None:
     check_in, plan = plan_for("V19")
-    (item,) = exercise_items(plan)
+    item = next(e for e in exercise_items(plan) if e["title"] == "Isometric hip abduction")
     assert "isometric-hip-abduction" in handout_art.art_candidates(item)
     art = tmp_path / "isometric-hip-abduction.svg"
     art.write_text(
@@ -98,3 +98,12 @@ def test_a_day_shows_why_running_is_limited(qapp) -> None:
     days = [{**plan["days"][0], "running_reason": "Shin pain of 5/10 needs a physio first"}, *plan["days"][1:]]
     data, _ = handouts_pdf_bytes([{"plan": {**plan, "days": days}, "check_in": check_in, "athlete_name": "Ana"}])
     assert "Shin pain of 5/10 needs a physio first" in words(_text(data))
+
+
+def test_an_item_for_several_areas_gets_a_card_per_exercise() -> None:
+    _, plan = plan_for("V01")
+    titles = [e["title"] for e in exercise_items(plan)]
+    assert {"Standing quad stretch", "Wall calf stretch", "Roll the front of the thigh", "Roll the calf"} <= set(titles)
+    assert len(titles) == len(set(titles))
+    quad = next(e for e in exercise_items(plan) if e["title"] == "Standing quad stretch")
+    assert quad["region"] == "quadriceps" and quad["how_to"].startswith("Hold a support")
