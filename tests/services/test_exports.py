@@ -11,13 +11,13 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from recovery_planner.app import renderers as pdf_renderers
 from recovery_planner.domain.checkin import CheckInError
 from recovery_planner.domain.plan_text import NOTICE, URGENCY_WORDS
 from recovery_planner.formats.exchange import MAX_BYTES, ExchangeError, checksum
 from recovery_planner.services.context import AppContext
 from recovery_planner.services.exports import ExportError, export, export_squad, import_check_in
 from recovery_planner.storage import NotFoundError, Repository
-from recovery_planner.ui.renderers import pdf_renderers
 
 from ..formats.plans import vignette_check_in
 

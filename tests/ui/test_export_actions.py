@@ -12,12 +12,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from recovery_planner.app import renderers as pdf_renderers
 from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.planner import build_plan
 from recovery_planner.services.context import AppContext
 from recovery_planner.storage import Repository
 from recovery_planner.ui.export_actions import documents_folder, install_export_actions
-from recovery_planner.ui.renderers import pdf_renderers
 from recovery_planner.ui.tasks import TaskRunner
 
 from ..formats.plans import vignette_check_in
