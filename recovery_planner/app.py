@@ -35,8 +35,10 @@ def _report(stamp: str) -> None:
 
 
 def renderers() -> dict[str, Any]:
-    """What the Qt layer draws for the services (e.g. a PDF handout); none yet."""
-    return {}
+    """What the Qt layer draws for the services: the PDF handouts; Qt loads when one is drawn."""
+    from .ui.renderers import pdf_renderers
+
+    return pdf_renderers()
 
 
 def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -> int:

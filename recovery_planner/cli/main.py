@@ -12,7 +12,7 @@ import sys
 from .. import __version__
 from .common import DATA_DIR_HELP, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_OK, say
 
-COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach", "activities")
+COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach", "activities", "export")
 
 
 def _global_parser() -> argparse.ArgumentParser:
@@ -31,7 +31,7 @@ def _global_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand (imports the command modules)."""
-    from . import activities_commands, coach_commands, data_commands, plan_command
+    from . import activities_commands, coach_commands, data_commands, export_commands, plan_command
 
     parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(subparsers)
     coach_commands.register(subparsers)
     activities_commands.register(subparsers)
+    export_commands.register(subparsers)
     return parser
 
 

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Export plan as text...", self.export_plan, QKeySequence.StandardKey.SaveAs)
         self._action(file_menu, "Export pain &chart as PNG...", self.export_chart)
         self._action(file_menu, "&Import activities...", self.activity_importer.choose_and_import)
+        self._install_exports(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Back up now", self.backup_now)
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
@@ -179,6 +180,26 @@ class MainWindow(QMainWindow):
         about_qt = self._action(help_menu, "About &Qt", lambda: about.show_about_qt(self))
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         self._action(help_menu, "&Third-party notices", lambda: about.show_notices(self))
+
+    def _install_exports(self, file_menu: QMenu) -> None:
+        """File > Export (PDF, calendar, spreadsheet, check-in), Import check-in, and files dropped on the window."""
+        from .export_actions import install_export_actions
+
+        def imported(result: OpResult[Any]) -> None:
+            self.refresh(result.changes)
+            if result.changes.athlete_id == self.athlete_id:
+                self._load_current_plan()
+
+        self.exports = install_export_actions(
+            self,
+            file_menu,
+            tasks=self.tasks,
+            context=lambda: self.ctx,
+            athlete=lambda: (self.athlete_id, getattr(self.current_athlete(), "name", "athlete")),
+            on_imported=imported,
+            inform=lambda title, text: self.inform(title, text),
+            warn=lambda title, text: self.warn(title, text),
+        )
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: QKeySequence.StandardKey | None = None
@@ -208,7 +229,7 @@ class MainWindow(QMainWindow):
         coach = bool(view.settings.get("coach_mode"))
         apply_theme(str(view.settings.get("theme", "system")))
         self.form.set_units(view.settings.get("units") == "imperial")
-        for action in (*self.coach_actions, self.athletes_menu.menuAction()):
+        for action in (*self.coach_actions, self.athletes_menu.menuAction(), self.exports.actions["squad"]):
             action.setVisible(coach)
         self.athlete_box.clear()
         for a in view.athletes:
