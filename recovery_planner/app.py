@@ -51,7 +51,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
     from . import __version__
     from .services.errors import exit_code
-    from .services.logs import setup_logging
+    from .services.logs import note_started, setup_logging
     from .services.session import resolve_data_dir
     from .ui.loading import LoadingShell
     from .ui.resources import resource_path
@@ -86,6 +86,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
     def ready() -> None:
         _report("ready")
+        note_started()
         if quit_after_first_paint:
             app.quit()
             return
@@ -97,14 +98,20 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
         ctx, state = loaded
         apply_theme(str(state.overview.settings.get("theme", "system")))
+        _report("window-imported")
         window = MainWindow(ctx, state)
+        _report("window-built")
         windows.append(window)
         window.first_painted.connect(lambda: QTimer.singleShot(0, ready))
         window.show()
         shell.close()
 
-    shell.first_painted.connect(lambda: _report("first-paint"))
-    opener.run(lambda: _open(folder), opened, failed)
+    def painted() -> None:
+        _report("first-paint")
+        opener.run(lambda: _open(folder), opened, failed)
+        QTimer.singleShot(0, _import_main_window)  # meanwhile, on the GUI thread
+
+    shell.first_painted.connect(painted)
     shell.show()
     code = app.exec()
     opener.wait()
@@ -116,10 +123,18 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     return exit_status or code
 
 
+def _import_main_window() -> None:
+    """Load the main window's code while the worker opens the data folder."""
+    import importlib
+
+    importlib.import_module(".ui.main_window", __package__)
+
+
 def _open(folder: Path) -> tuple[Any, Any]:
     """On the worker thread: open the folder and read the first screen (and import the main window's code)."""
     from .services.session import open_context, start_state
 
     ctx = open_context(folder, renderers=renderers())
     state = start_state(ctx).value
+    _report("storage-open")
     return ctx, state

@@ -23,7 +23,6 @@ from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import MAX_DAYS, Plan
-from ..domain.summary import summarise
 from .errors import DamagedFileError, InvalidRecordError, NotFoundError
 from .folder import DataFolder
 from .paths import ATHLETES_DIR, checkins_month, checkins_name, plans_name
@@ -52,6 +51,8 @@ def shard_months(
 
 def new_checkin_doc(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
     """The stored form of a check-in (its plan is stored separately under the same id)."""
+    from ..domain.summary import summarise  # the history maths loads with the first save, not at start-up
+
     if not isinstance(check_in, CheckIn) or not isinstance(plan, Plan):
         raise InvalidRecordError(["check-in: expected a validated check-in and its plan"])
     return {

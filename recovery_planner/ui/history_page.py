@@ -2,29 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..services import queries
 from ..services.context import AppContext
-from .history_view import HistoryView
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from .history_view import HistoryView
 
 
 class HistoryPage(QWidget):
-    """Feeds ``HistoryView`` through the services; plans are loaded only when a check-in is selected."""
+    """Feeds ``HistoryView`` through the services; plans are loaded only when a check-in is selected.
+
+    The view (tables, charts, the history maths) is built the first time it is needed, not at start-up.
+    """
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
         self.athlete_id: str | None = None
-        self.view = HistoryView()
-        self.view.entry_selected.connect(self._load_plan)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        self._view: HistoryView | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def view(self) -> HistoryView:
+        if self._view is None:
+            from .history_view import HistoryView
+
+            self._view = HistoryView()
+            self._view.entry_selected.connect(self._load_plan)
+            self._layout.addWidget(self._view)
+        return self._view
 
     def load(self, athlete_id: str) -> None:
         self.athlete_id = athlete_id

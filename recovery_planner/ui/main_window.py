@@ -461,12 +461,16 @@ class MainWindow(QMainWindow):
         )
 
     def offer_repair(self) -> None:
-        """Name damaged files found at opening (kept aside, never overwritten) and offer the newest good copies."""
+        """Look for damaged files (off the GUI thread, after start-up) and offer the newest good backup copies."""
         if self.start.warnings:
             self.inform("Some data needed repair", "\n\n".join(self.start.warnings))
-        if not self.start.damaged:
+        self.query(lambda: backup_ops.damaged_files(self.ctx), self._ask_repair, "The data files could not be checked")
+
+    def _ask_repair(self, damaged: list[Any]) -> None:
+        """Name the damaged files (kept aside, never overwritten) and offer to restore them."""
+        if not damaged:
             return
-        names = "\n".join(str(p) for p in self.start.damaged)
+        names = "\n".join(str(p) for p in damaged)
         if not self.ask_yes_no(
             "Damaged data file",
             f"These files in {self.data_dir} cannot be read:\n{names}\n\nThey are kept "

@@ -158,7 +158,8 @@ def test_damaged_file_is_named_kept_and_repaired_from_backup(qtbot, data_dir):
     again.warn = lambda title, text: warnings.append(text)
     again.ask_yes_no = lambda title, text: questions.append(text) or True
     again.inform = lambda title, text: notes.append(text)
-    again.offer_repair()
+    again.offer_repair()  # the files are checked off the GUI thread
+    qtbot.waitUntil(lambda: bool(questions), timeout=10000)
     assert damaged.name in questions[0] and "kept aside" in questions[0]
     qtbot.waitUntil(lambda: any("restored" in n for n in notes), timeout=10000)  # the repair runs off the GUI thread
     assert list((data_dir / "damaged").rglob("*")), "the damaged copy is kept"
