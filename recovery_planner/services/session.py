@@ -74,9 +74,13 @@ class StartState:
 def start_state(ctx: AppContext) -> OpResult[StartState]:
     """The first screen's data (also after a restore). Adds the runner's own profile ("Me") to an empty folder."""
     from ..storage.errors import DamagedFileError
+    from ..storage.legacy import take_window_theme
     from .athletes import ensure_athlete
     from .queries import current_plan
 
+    theme = take_window_theme(ctx.repo.data_dir)  # from versions that kept it in window.ini
+    if theme is not None and ctx.repo.get_setting("theme") is None:
+        ctx.repo.set_setting("theme", theme)
     chosen = ensure_athlete(ctx, ctx.repo.get_setting("current_athlete"))
     try:
         current = current_plan(ctx, chosen.value)

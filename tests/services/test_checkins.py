@@ -48,3 +48,13 @@ def test_the_check_in_is_dated_by_the_context_clock(tmp_path: Path) -> None:
     ctx.clock = lambda: datetime.combine(DAY + timedelta(days=1), time(0, 5)).astimezone()  # past midnight
     saved = checkins.save_check_in(ctx, athlete, {"areas": []}, 7).value
     assert saved.record.date == DAY + timedelta(days=1)
+
+
+def test_the_theme_of_an_old_window_ini_moves_into_the_settings(tmp_path: Path) -> None:
+    from recovery_planner.services.session import start_state
+
+    folder = tmp_path / "data"
+    ctx = ctx_on(folder, DAY)
+    (folder / "window.ini").write_text("[window]\ntheme=dark\ngeometry=@ByteArray(x)\n", encoding="utf-8")
+    state = start_state(ctx).value
+    assert state.overview.settings["theme"] == "dark" and not (folder / "window.ini").exists()
