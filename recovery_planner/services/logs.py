@@ -14,9 +14,10 @@ import os
 import sys
 import threading
 import traceback
+from io import TextIOWrapper
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 from .. import __version__
 
@@ -41,10 +42,10 @@ def log_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def _private_open(path: str, mode: str = "a") -> IO[str]:
+def _private_open(path: str) -> TextIOWrapper:
     """Open a log file readable by the user only (0600), appending."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    return open(fd, mode, encoding="utf-8")
+    return TextIOWrapper(open(fd, "ab"), encoding="utf-8", line_buffering=True)
 
 
 def _file_handler(path: Path) -> logging.Handler:
@@ -52,8 +53,8 @@ def _file_handler(path: Path) -> logging.Handler:
     from logging.handlers import RotatingFileHandler
 
     class PrivateRotatingFileHandler(RotatingFileHandler):
-        def _open(self) -> IO[str]:
-            return _private_open(self.baseFilename, self.mode)
+        def _open(self) -> TextIOWrapper:
+            return _private_open(self.baseFilename)
 
     handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
