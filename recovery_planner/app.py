@@ -144,6 +144,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
         apply_theme(str(state.overview.settings.get("theme", "system")))
         _report("window-imported")
         window = MainWindow(ctx, state)
+        window.remember_geometry = not quit_after_first_paint
         _report("window-built")
         windows.append(window)
         window.first_painted.connect(lambda: QTimer.singleShot(0, ready))

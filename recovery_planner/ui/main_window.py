@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.inform = lambda title, text: QMessageBox.information(self, title, text)
         self.warn = lambda title, text: QMessageBox.warning(self, title, text)
         self._painted = False
+        self.remember_geometry = True  # off for smoke runs, which must not write on quit
         self._plan_request = 0  # newest plan request; older results arriving late are dropped
         self.setWindowTitle("Recovery Planner")
 
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Keep the window's size and place in the settings (owned by storage, backed up), then wait for saves."""
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
-        if geometry != self.overview.settings.get(GEOMETRY_SETTING):
+        if self.remember_geometry and geometry != self.overview.settings.get(GEOMETRY_SETTING):
             self.tasks.run(
                 lambda: settings_ops.set_setting(self.ctx, GEOMETRY_SETTING, geometry), lambda _: None, lambda _: None
             )
