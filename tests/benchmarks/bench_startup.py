@@ -69,6 +69,9 @@ def coach_db(data: Path) -> None:
 
 def main() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RECOVERY_PLANNER_REPORT_PAINT="1")
+    # As installed (pip and the bundle ship compiled bytecode): with PYTHONDONTWRITEBYTECODE every run would
+    # recompile the app's modules, which an empty window does not have.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     runs = int(option("--runs") or 11)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(option("--db") or Path(tmp) / "data")
