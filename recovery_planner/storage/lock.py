@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .errors import LockedError
 from .paths import PRIVATE_FILE_MODE
@@ -24,7 +25,9 @@ class WriteLock:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self._mutex = threading.RLock()
-        self._file_lock = None  # created on the first write: filelock's import is slow and reads need none
+        self._file_lock: Any = (
+            None  # a filelock.FileLock, created on the first write: filelock's import is slow and reads need none
+        )
         self._depth = 0
 
     @contextmanager
