@@ -115,7 +115,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Recovery Planner")
     app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))
-    from .ui.about import DESKTOP_ID
+    from .ui.app_id import DESKTOP_ID
     from .ui.single_instance import SingleInstance, bring_to_front
 
     app.setDesktopFileName(DESKTOP_ID)  # Linux: matches the window to the .desktop entry and its icon
