@@ -21,7 +21,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import DataFolderError
+from .errors import DataFolderError, InvalidRecordError
 
 APP_NAME = "Recovery Planner"
 ENV_VAR = "RECOVERY_PLANNER_HOME"
@@ -53,7 +53,9 @@ def default_data_dir() -> Path:
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """The data folder: an explicit path (``--data-dir``) wins, then $RECOVERY_PLANNER_HOME, then the default."""
     env = os.environ if environ is None else environ
-    if explicit is not None and str(explicit).strip():
+    if explicit is not None:
+        if not str(explicit).strip():
+            raise InvalidRecordError(["--data-dir: the folder name is empty; give a folder, or leave the option out"])
         return Path(explicit).expanduser().absolute()
     value = env.get(ENV_VAR, "").strip()
     if value:
@@ -62,8 +64,12 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None, environ: Ma
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) readable by the user only; raise DataFolderError if impossible."""
+    """Create ``path`` (and missing parents) readable by the user only; raise DataFolderError if impossible.
+
+    An existing folder that others can read is tightened to 0700 (best effort: a read-only folder stays as is).
+    """
     if path.is_dir():
+        tighten(path, PRIVATE_DIR_MODE)
         return path
     try:
         if not path.parent.is_dir():
@@ -74,6 +80,18 @@ def make_private_dir(path: Path) -> Path:
     except OSError as exc:
         raise DataFolderError(f"Could not create the data folder {path}: {exc.strerror or exc}.") from exc
     return path
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Remove group and other permissions from an existing file or folder (POSIX; errors ignored)."""
+    if sys.platform == "win32":
+        return
+    try:
+        st = os.stat(path)
+        if st.st_mode & 0o077:
+            os.chmod(path, st.st_mode & mode & 0o7777)
+    except OSError:
+        pass
 
 
 def checkins_name(year: int, month: int) -> str:

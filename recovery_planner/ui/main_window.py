@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
         self.run_op(lambda: backup_ops.repair(self.ctx), self._repaired, "The repair failed")
 
     def _repaired(self, actions: list[Any]) -> None:
-        self.inform("Repair finished", "\n".join(f"{a.file}: {a.action}" for a in actions))
+        self.inform("Repair finished", "\n".join(a.describe() for a in actions))
         self.reload_all()
 
     def reload_all(self) -> None:
