@@ -74,18 +74,8 @@ def settling_for(ctx: AppContext, athlete_id: str, check_in: CheckIn) -> Settlin
 
 
 def clearances_for(ctx: AppContext, athlete_id: str) -> list[Clearance]:
-    """The clinicians' clearances recorded for the athlete (none until storage keeps them)."""
-    from ..domain.holds import Clearance
-
-    stored = getattr(ctx.repo, "clearances", None)  # Repository.clearances lands with the clearances work
-    out = []
-    for c in stored(athlete_id) if callable(stored) else ():
-        get = c.get if isinstance(c, dict) else lambda name, c=c: getattr(c, name, None)
-        on = get("on")
-        out.append(
-            Clearance(on if isinstance(on, date) else date.fromisoformat(str(on)), get("by") or "", get("note") or "")
-        )
-    return out
+    """The clinicians' clearances recorded for the athlete."""
+    return [c.to_clearance() for c in ctx.repo.clearances(athlete_id)]
 
 
 def holds_for(ctx: AppContext, athlete_id: str, check_in: CheckIn) -> HoldState:

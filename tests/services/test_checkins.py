@@ -58,3 +58,12 @@ def test_the_theme_of_an_old_window_ini_moves_into_the_settings(tmp_path: Path) 
     (folder / "window.ini").write_text("[window]\ntheme=dark\ngeometry=@ByteArray(x)\n", encoding="utf-8")
     state = start_state(ctx).value
     assert state.overview.settings["theme"] == "dark" and not (folder / "window.ini").exists()
+
+
+def test_a_recorded_clearance_closes_the_hold_for_the_next_plan(tmp_path: Path) -> None:
+    ctx = ctx_on(tmp_path / "data", DAY)
+    athlete = athletes.add_athlete(ctx, "Sam", experience="intermediate", body_mass_kg=70).value.id
+    checkins.save_check_in(ctx, athlete, {"date": DAY.isoformat(), **CLOT}, 7)
+    ctx.repo.add_clearance(athlete, by="Dr Okafor", on=DAY + timedelta(days=1), note="scan clear")
+    later = checkins.save_check_in(ctx, athlete, {"date": (DAY + timedelta(days=2)).isoformat(), "areas": []}, 7)
+    assert later.value.plan["referral"]["urgency"] != "urgent"
