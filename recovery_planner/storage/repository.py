@@ -21,7 +21,6 @@ from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import Plan
-from ..domain.summary import trend_since
 from . import backups, checkins, coach, restore, salvage
 from .atomic import atomic_write_bytes, copy_file_atomic, fsync_dir
 from .backups import BackupInfo
@@ -268,6 +267,8 @@ class Repository:
     # -- check-ins and plans -----------------------------------------------------------------------
     def add_check_in(self, athlete_id: str, check_in: CheckIn, plan: Plan) -> CheckInRecord:
         """Store a validated check-in and its plan; returns the stored record once it is durable on disk."""
+        from ..domain.summary import trend_since
+
         doc = checkins.new_checkin_doc(check_in, plan)
         with self._folder.transaction():
             athlete = self._roster.get(athlete_id)

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.inform = lambda title, text: QMessageBox.information(self, title, text)
         self.warn = lambda title, text: QMessageBox.warning(self, title, text)
         self._painted = False
+        self.remember_geometry = True  # off for smoke runs, which must not write on quit
         self._plan_request = 0  # newest plan request; older results arriving late are dropped
         self.setWindowTitle("Recovery Planner")
 
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Keep the window's size and place in the settings (owned by storage, backed up), then wait for saves."""
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
-        if geometry != self.overview.settings.get(GEOMETRY_SETTING):
+        if self.remember_geometry and geometry != self.overview.settings.get(GEOMETRY_SETTING):
             self.tasks.run(
                 lambda: settings_ops.set_setting(self.ctx, GEOMETRY_SETTING, geometry), lambda _: None, lambda _: None
             )
@@ -533,12 +534,16 @@ class MainWindow(QMainWindow):
         )
 
     def offer_repair(self) -> None:
-        """Name damaged files found at opening (kept aside, never overwritten) and offer the newest good copies."""
+        """Look for damaged files (off the GUI thread, after start-up) and offer the newest good backup copies."""
         if self.start.warnings:
             self.inform("Some data needed repair", "\n\n".join(self.start.warnings))
-        if not self.start.damaged:
+        self.query(lambda: backup_ops.damaged_files(self.ctx), self._ask_repair, "The data files could not be checked")
+
+    def _ask_repair(self, damaged: list[Any]) -> None:
+        """Name the damaged files (kept aside, never overwritten) and offer to restore them."""
+        if not damaged:
             return
-        names = "\n".join(str(p) for p in self.start.damaged)
+        names = "\n".join(str(p) for p in damaged)
         if not self.ask_yes_no(
             "Damaged data file",
             f"These files in {self.data_dir} cannot be read:\n{names}\n\nThey are kept "
