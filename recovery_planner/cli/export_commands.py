@@ -62,10 +62,6 @@ def _notices(result: Any) -> None:
 def _export(args: argparse.Namespace, ctx: AppContext) -> int:
     from ..services import exports
 
-    if "pdf" not in ctx.renderers:  # until cli.main hands every command the composition root's renderers
-        from ..app import renderers  # Qt itself loads only when a PDF is drawn
-
-        ctx.renderers.update(renderers())
     result: OpResult[Any]
     if args.all:
         if args.format != "pdf":

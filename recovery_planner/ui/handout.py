@@ -11,14 +11,13 @@ the locale.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QFileDevice, QIODevice, QLocale, QMarginsF, QRectF, QSaveFile, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ..domain.plan_text import NOTICE, URGENCY_WORDS
 from ..domain.regions import REGION_SHORT, region_label
@@ -90,19 +89,6 @@ def page_size_for(locale: QLocale | None = None) -> QPageSize.PageSizeId:
     if locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
         return QPageSize.PageSizeId.Letter
     return QPageSize.PageSizeId.Letter if locale.territory() in LETTER_TERRITORIES else QPageSize.PageSizeId.A4
-
-
-_APP: QGuiApplication | None = None  # the command line's offscreen application, kept alive
-
-
-def ensure_gui_application() -> None:
-    """Qt needs a QGuiApplication for fonts; the command line has none, so make an offscreen one."""
-    if QGuiApplication.instance() is not None:
-        return
-    if sys.platform.startswith("linux"):  # same fonts (fontconfig), and no abort over an unreachable X display
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    global _APP
-    _APP = QGuiApplication([sys.argv[0] if sys.argv else "recovery-planner"])
 
 
 # -- the sections ---------------------------------------------------------------------------------
@@ -495,8 +481,7 @@ def handouts_pdf_bytes(
 ) -> tuple[bytes, int] | None:
     """One PDF holding each handout (keys ``plan``, ``check_in``, ``athlete_name``, optional ``done_ids``),
     each starting on a new page with its own page numbers. Returns (PDF bytes, page count), or None when
-    ``should_cancel`` said stop."""
-    ensure_gui_application()
+    ``should_cancel`` said stop. Needs a QGuiApplication (app.py's renderers make an offscreen one)."""
     size = _resolve_page_size(page_size)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

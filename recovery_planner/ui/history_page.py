@@ -36,7 +36,6 @@ class HistoryPage(QWidget):
     def view(self) -> HistoryView:
         if self._view is None:
             from .history_view import HistoryView
-
             from .load_chart import LoadChartWidget
 
             self._view = HistoryView()

@@ -17,11 +17,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from recovery_planner.app import ensure_gui_application
 from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.planner import build_plan
 from recovery_planner.formats.plan_csv import plan_to_csv
 from recovery_planner.formats.plan_ics import plan_to_ics
-from recovery_planner.ui.handout import ensure_gui_application, handouts_pdf_bytes
+from recovery_planner.ui.handout import handouts_pdf_bytes
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "data" / "vignettes.json").read_text(encoding="utf-8"))
 START = date(2026, 3, 2)
