@@ -1,7 +1,7 @@
 """Entry script frozen by PyInstaller into both executables of the bundle.
 
 ``Recovery Planner`` (windowed) and ``recovery-planner`` (console) run this same script; the CLI decides
-what to do from the arguments (no subcommand opens the GUI).
+what to do from the arguments (no subcommand opens the GUI; see recovery_planner.app.main).
 """
 
 import multiprocessing
@@ -63,6 +63,6 @@ if __name__ == "__main__":
     if os.environ.get("RP_BUNDLE_SELFTEST") == "1":
         sys.exit(_selftest())
 
-    from recovery_planner.cli.main import main
+    from recovery_planner.app import main
 
     sys.exit(main())

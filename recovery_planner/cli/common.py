@@ -76,7 +76,7 @@ def with_context(handler: ContextHandler, args: argparse.Namespace) -> int:
 
     setup_logging(getattr(args, "data_dir", None), role="command")
     try:
-        ctx = open_context(getattr(args, "data_dir", None))
+        ctx = open_context(getattr(args, "data_dir", None), renderers=getattr(args, "renderers", None))
     except Exception as exc:
         if exit_code_for(exc) is None:
             raise

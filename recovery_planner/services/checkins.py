@@ -79,9 +79,10 @@ def save_check_in(ctx: AppContext, athlete_id: str, data: Any, days: int) -> OpR
 
     A check-in of the same day does not replace an earlier one's hold: a hold lasts until a clearance."""
     from ..domain.planner import build_plan
+    from .training_load import with_activity_load
 
     athlete = ctx.repo.get_athlete(athlete_id)
-    check_in = parse(ctx, with_profile(data, athlete))
+    check_in = parse(ctx, with_activity_load(ctx, athlete_id, with_profile(data, athlete)))
     inputs = holds.hold_inputs(ctx, athlete_id, check_in.date)
     plan = build_plan(check_in, days, settling_for(ctx, athlete_id, check_in), inputs.state())
     hold = holds.hold_summary(holds.top_hold(inputs.state_with(plan)))

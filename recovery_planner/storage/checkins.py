@@ -24,7 +24,6 @@ from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import MAX_DAYS, Plan
-from ..domain.summary import summarise
 from .errors import DamagedFileError, InvalidRecordError, NotFoundError
 from .filestore import check_storable
 from .folder import DataFolder
@@ -56,6 +55,8 @@ def shard_months(
 def new_checkin_doc(check_in: CheckIn, plan: Plan, hold: dict[str, Any] | None = None) -> dict[str, Any]:
     """The stored form of a check-in (its plan is stored separately under the same id); ``hold``: the
     most urgent hold still open after it (its summary carries it for the roster)."""
+    from ..domain.summary import summarise  # the history maths loads with the first save, not at start-up
+
     if not isinstance(check_in, CheckIn) or not isinstance(plan, Plan):
         raise InvalidRecordError(["check-in: expected a validated check-in and its plan"])
     if not FIRST_DAY <= check_in.date <= LAST_DAY:

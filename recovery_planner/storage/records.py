@@ -195,7 +195,7 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
         if problem:
             errors.append(f"name: {problem}")
         else:
-            out["name"] = normalise_name(name)
+            out["name"] = normalise_name(str(name))
     if "experience" in fields or not partial:
         exp = fields.get("experience") or "beginner"
         if exp not in EXPERIENCE:

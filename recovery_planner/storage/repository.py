@@ -14,14 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import Plan
-from ..domain.summary import trend_since
 from . import backups, checkins, coach, restore, salvage
 from .atomic import atomic_write_bytes, copy_file_atomic, fsync_dir
 from .backups import BackupInfo
@@ -54,6 +53,11 @@ from .roster import Roster
 from .schema import CURRENT, Schema
 
 NEW_ATHLETE_PREFIX = ".new-"
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..domain.activities import Activity
 
 
 @dataclass(frozen=True)
@@ -268,6 +272,8 @@ class Repository:
 
         ``hold``: the most urgent hold open after this check-in ({reason, rule, since, urgency}), kept in its
         summary so the roster shows it without reading plans."""
+        from ..domain.summary import trend_since
+
         doc = checkins.new_checkin_doc(check_in, plan, hold)
         with self._folder.transaction():
             athlete = self._roster.get(athlete_id)
@@ -536,6 +542,31 @@ class Repository:
             shutil.rmtree(folder, ignore_errors=True)
             self._folder.forget_all()
             self._roster.rebuild()
+
+    # -- activities from watch files (watch-file engineer; storage/activities.py) -----------------------
+    def add_activities(self, athlete_id: str, activities: Iterable[Activity]) -> tuple[int, int]:
+        """Store imported activities, skipping duplicates; returns (added, skipped). Atomic per year file."""
+        from . import activities as activity_store
+
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            return activity_store.insert(self._folder, athlete_id, activities)
+
+    def activities(self, athlete_id: str, start: date | None = None, end: date | None = None) -> list[Activity]:
+        """The athlete's activities (optionally between two UTC dates), oldest first."""
+        from . import activities as activity_store
+
+        self._roster.get(athlete_id)
+        return activity_store.all_activities(self._folder, athlete_id, start, end)
+
+    def activity_file_hashes(self, athlete_id: str) -> frozenset[str]:
+        """Hashes of the files already imported for this athlete (a re-import skips them unparsed)."""
+        from . import activities as activity_store
+
+        self._roster.get(athlete_id)
+        return activity_store.file_hashes(self._folder, athlete_id)
+
+    # -- end of the activities block ------------------------------------------------------------------
 
 
 def _newer(new: CheckInSummary, old: CheckInSummary | None) -> bool:

@@ -116,7 +116,7 @@ def merge(backup: Tables, found: Salvaged) -> Merged:
     """The backup's records plus those only the damaged file still has (its version wins for the same key)."""
     merged: Tables = {}
     from_backup = recovered = 0
-    lost = 0 if found.listed is not None else None
+    missing = 0  # counted only when the damaged file still lists its records
     for table in sorted(set(backup) | set(found.tables)):
         key = KEYS.get(table)
         old = backup.get(table, {})
@@ -132,8 +132,8 @@ def merge(backup: Tables, found: Salvaged) -> Merged:
             recovered += k not in old_keys
         merged[table] = {str(i): doc for i, doc in enumerate(by_key.values(), start=1)}
         if found.listed is not None:
-            lost += len(found.listed.get(table, set()) - set(new) - set(old))
+            missing += len(found.listed.get(table, set()) - set(new) - set(old))
     if found.listed is not None:
         for table in set(found.listed) - set(merged):
-            lost += len(found.listed[table])
-    return Merged(merged, from_backup, recovered, lost)
+            missing += len(found.listed[table])
+    return Merged(merged, from_backup, recovered, missing if found.listed is not None else None)

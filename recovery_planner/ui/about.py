@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-# The reverse-DNS id shared by the Linux .desktop file, the AppStream metainfo, the icons and the macOS bundle.
-DESKTOP_ID = "org.recoveryplanner.RecoveryPlanner"
+from .app_id import DESKTOP_ID as DESKTOP_ID  # re-exported: the id of the .desktop file, metainfo, icons, bundle
+
 NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
 DISTRIBUTION = "recovery-planner"
 

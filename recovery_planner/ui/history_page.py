@@ -4,21 +4,26 @@ HistoryView, with the clearances listed below it and the "Record a clearance" ac
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..domain.holds import long_date
 from ..services import clearances, queries
 from ..services.context import AppContext
-from .clearance_dialog import ClearanceDialog
-from .history_view import HistoryView
+from ..services.training_load import load_chart
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from .clearance_dialog import ClearanceDialog
+    from .history_view import HistoryView
+    from .load_chart import LoadChartWidget
 
 
 def clearances_html(found: list[Any]) -> str:
     """The clearances as a short list, newest first."""
+    from ..domain.holds import long_date
+
     if not found:
         return "No clearances recorded. Record one once a clinician has cleared you to run again."
     rows = []
@@ -29,15 +34,20 @@ def clearances_html(found: list[Any]) -> str:
 
 
 class HistoryPage(QWidget):
-    """Feeds ``HistoryView`` through the services; plans are loaded only when a check-in is selected."""
+    """Feeds ``HistoryView`` through the services; plans are loaded only when a check-in is selected.
+
+    The view (tables, charts, the history maths) is built the first time it is needed, not at start-up.
+    """
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
         self.athlete_id: str | None = None
-        self.view = HistoryView()
-        self.view.entry_selected.connect(self._load_plan)
+        self._view: HistoryView | None = None
+        self._load_chart: LoadChartWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self.clearance_list = QLabel()
         self.clearance_list.setTextFormat(Qt.TextFormat.RichText)
         self.clearance_list.setWordWrap(True)
@@ -50,10 +60,27 @@ class HistoryPage(QWidget):
         row = QHBoxLayout(box)
         row.addWidget(self.clearance_list, 1)
         row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(box)
+        self._layout.addWidget(box)
+
+    @property
+    def view(self) -> HistoryView:
+        if self._view is None:
+            from .history_view import HistoryView
+            from .load_chart import LoadChartWidget
+
+            self._view = HistoryView()
+            self._view.entry_selected.connect(self._load_plan)
+            self._load_chart = LoadChartWidget()
+            self._view.tabs.addTab(self._load_chart, "Training load")
+            self._layout.insertWidget(0, self._view, 1)  # above the clearances
+        return self._view
+
+    @property
+    def load_chart(self) -> LoadChartWidget:
+        """The weekly load with pain over it (a tab of the history view, built with it)."""
+        self.view  # noqa: B018 (builds the view and its tabs)
+        assert self._load_chart is not None
+        return self._load_chart
 
     def load(self, athlete_id: str) -> None:
         self.athlete_id = athlete_id
@@ -61,6 +88,11 @@ class HistoryPage(QWidget):
             lambda: (queries.history_entries(self.ctx, athlete_id), clearances.clearances(self.ctx, athlete_id)),
             lambda loaded: self._show(athlete_id, *loaded),
             self._failed,
+        )
+        self.tasks.run(
+            lambda: load_chart(self.ctx, athlete_id).value,
+            lambda chart: self.load_chart.set_chart(chart) if athlete_id == self.athlete_id else None,
+            self._chart_failed,
         )
 
     def _show(self, athlete_id: str, entries: Any, found: list[Any]) -> None:
@@ -70,6 +102,8 @@ class HistoryPage(QWidget):
 
     def record_clearance(self) -> None:
         """Ask who cleared the athlete and when; saved off the GUI thread through the window's run_op."""
+        from .clearance_dialog import ClearanceDialog
+
         if self.athlete_id is None:
             return
         self.dialog = ClearanceDialog(self.ctx.today(), self)
@@ -103,3 +137,8 @@ class HistoryPage(QWidget):
         window: Any = self.window()
         if hasattr(window, "show_error"):
             window.show_error("The history could not be loaded", exc)
+
+    def _chart_failed(self, exc: Exception) -> None:
+        window: Any = self.window()
+        if hasattr(window, "show_error"):
+            window.show_error("The training load could not be loaded", exc)

@@ -61,7 +61,8 @@ class RedFlagPage(QWidget):
 
     def set_questions(self, questions: list[Question]) -> None:
         while self.grid.count():
-            w = self.grid.takeAt(0).widget()
+            item = self.grid.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         self._questions = questions

@@ -72,7 +72,7 @@ def test_missing_file_and_bad_days(tmp_path):
 
 def test_plan_command_does_not_load_qt():
     code = (
-        "import sys, io, json; sys.stdin = io.StringIO('{}'); from recovery_planner.cli.main import main; "
+        "import sys, io, json; sys.stdin = io.StringIO('{}'); from recovery_planner.app import main; "
         "main(['plan', '-']); assert 'PySide6' not in sys.modules, 'Qt imported'"
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -161,7 +161,7 @@ def test_desktop_entry_matches_the_app():
     assert d["Icon"] == APP_ID
     gui_script = "recovery-planner-gui"
     assert d["Exec"].split()[0] == gui_script
-    assert f'{gui_script} = "recovery_planner.cli.main:main"' in (ROOT / "pyproject.toml").read_text()
+    assert f'{gui_script} = "recovery_planner.app:main"' in (ROOT / "pyproject.toml").read_text()
     from recovery_planner.ui.about import DESKTOP_ID
 
     assert DESKTOP_ID == APP_ID
