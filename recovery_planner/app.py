@@ -71,6 +71,14 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Recovery Planner")
     app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))
+    from .ui.about import DESKTOP_ID
+    from .ui.single_instance import SingleInstance, bring_to_front
+
+    app.setDesktopFileName(DESKTOP_ID)  # Linux: matches the window to the .desktop entry and its icon
+    instance = SingleInstance(folder, app)
+    if not instance.claim():  # already open on this folder: that window was asked to come forward
+        print("Recovery Planner is already open on this data folder; its window was brought forward.", file=sys.stderr)
+        return 0
     shell = LoadingShell()
     opener = TaskRunner(app)
     windows: list[Any] = []
@@ -103,6 +111,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
         window.show()
         shell.close()
 
+    instance.activated.connect(lambda: bring_to_front(windows[0] if windows else shell))
     shell.first_painted.connect(lambda: _report("first-paint"))
     opener.run(lambda: _open(folder), opened, failed)
     shell.show()

@@ -31,6 +31,7 @@ from ..services import settings as settings_ops
 from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
+from . import about
 from .checkin_form import CheckInForm
 from .history_page import HistoryPage
 from .plan_view import PlanView
@@ -166,6 +167,9 @@ class MainWindow(QMainWindow):
         self._action(self.athletes_menu, "A&rchive this athlete", self.archive_athlete)
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About Recovery Planner", self.about).setMenuRole(QAction.MenuRole.AboutRole)
+        about_qt = self._action(help_menu, "About &Qt", lambda: about.show_about_qt(self))
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self._action(help_menu, "&Third-party notices", lambda: about.show_notices(self))
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: QKeySequence.StandardKey | None = None

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.plan_text import NOTICE
-from ..domain.regions import region_label
+from ..domain.plan_text import NOTICE, fluids_text, item_citations, where
 
 RUNNING = {  # words, colour on a light background, colour on a dark background
     "none": ("No running", "#b3261e", "#ff8a80"),
@@ -38,6 +37,7 @@ ITEM_ID = Qt.ItemDataRole.UserRole
 ITEM_DATA = Qt.ItemDataRole.UserRole + 1
 DAY_DATE = Qt.ItemDataRole.UserRole + 2
 COACH_MARK = "changed by your coach"
+DAY_DATA = Qt.ItemDataRole.UserRole + 3
 
 
 def _list_html(title: str, lines: list[str]) -> str:
@@ -153,8 +153,12 @@ class PlanView(QWidget):
             label = f"{d.strftime('%a %d %b')}  ·  {words}" + ("  (today)" if d == today else "")
             if any(m.get("action") == "rest_day" for m in day.get("changed_by_coach", [])):
                 label += f"  ({COACH_MARK})"
-            top = QTreeWidgetItem([label, ""])
+            top = QTreeWidgetItem([label, day.get("running_reason", "")])
+            top.setToolTip(1, day.get("running_reason", ""))
+            if day.get("summary"):
+                top.setToolTip(0, f"Today: {day['summary']}")
             top.setData(0, DAY_DATE, day["date"])
+            top.setData(0, DAY_DATA, day)
             top.setFont(0, bold)
             top.setForeground(0, QBrush(QColor(colour)))
             top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -165,10 +169,11 @@ class PlanView(QWidget):
                 note.setData(0, DAY_DATE, day["date"])
                 top.addChild(note)
             for item in day["items"]:
-                where = f" - {region_label(item['region'], item['side'])}" if item.get("region") else ""
+                place = where(item)
                 optional = " (optional)" if item.get("optional") else ""
                 optional += f" ({COACH_MARK})" if item.get("changed_by_coach") else ""
-                child = QTreeWidgetItem([f"{item['title']}{where}{optional}", item["dose"].get("summary", "")])
+                label = f"{item['title']}{f' - {place}' if place else ''}{optional}"
+                child = QTreeWidgetItem([label, item["dose"].get("summary", "")])
                 child.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
                 )
@@ -193,6 +198,13 @@ class PlanView(QWidget):
 
     def _show_details(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         data = item.data(0, ITEM_DATA) if item is not None else None
+        day = item.data(0, DAY_DATA) if item is not None else None
+        if day and not data:
+            parts = [f"<p><b>Why this running level:</b> {html.escape(day.get('running_reason', ''))}</p>"]
+            if day.get("summary"):
+                parts.append(f"<p><b>Today:</b> {html.escape(day['summary'])}</p>")
+            self.details.setHtml("".join(parts))
+            return
         if not data:
             return
         parts = [
@@ -202,7 +214,9 @@ class PlanView(QWidget):
         if data.get("how_to"):
             parts.append(f"<p><b>How:</b> {html.escape(data['how_to'])}</p>")
         parts.append(f"<p><b>Why:</b> {html.escape(data['why'])}</p>")
-        parts.append(f"<p style='color:gray'><small>Based on: {html.escape(', '.join(data['sources']))}</small></p>")
+        refs = item_citations(data)
+        if refs:
+            parts.append(f"<p style='color:gray'><small>Based on: {html.escape('; '.join(refs))}</small></p>")
         self.details.setHtml("".join(parts))
 
     @staticmethod
@@ -216,16 +230,7 @@ class PlanView(QWidget):
         ]
         hyd = plan.get("hydration")
         if hyd:
-            during = (
-                f"{hyd['during_run_l'][0]}-{hyd['during_run_l'][1]} L" if hyd["during_run_l"] else "drink to thirst"
-            )
-            kind = "measured" if hyd["sweat_rate_measured"] else "estimated"
-            parts.append(
-                f"<h3>Fluids for a {hyd['session_min']}-minute run</h3><p>Sweat rate "
-                f"{hyd['sweat_rate_l_per_h']} L/h ({kind}). Before: {hyd['pre_run_l'][0]}-"
-                f"{hyd['pre_run_l'][1]} L about 4 hours ahead. During: {during}. Never drink more "
-                "than you sweat.</p>"
-            )
+            parts.append(_list_html("Fluids", fluids_text(hyd)))
         return "".join(parts) or "<p>Nothing extra to watch.</p>"
 
     def checked_ids(self) -> set[str]:
