@@ -57,8 +57,14 @@ def list_backups(root: Path) -> list[BackupInfo]:
         if m and entry.is_dir():
             created = datetime.strptime(f"{m.group(1)}_{m.group(2)}", "%Y-%m-%d_%H%M%S")
             out.append(BackupInfo(Path(entry.path), m.group(4), created))
-    out.sort(key=lambda b: (b.created, int(_NAME_RE.match(b.name).group(3) or 0)), reverse=True)
+    out.sort(key=lambda b: (b.created, _sequence(b.name)), reverse=True)
     return out
+
+
+def _sequence(name: str) -> int:
+    """The ``_2`` in a second snapshot taken within the same second (0 for the first)."""
+    m = _NAME_RE.match(name)
+    return int(m.group(3) or 0) if m else 0
 
 
 def made_today(root: Path, kinds: tuple[str, ...] = ("auto", "manual")) -> bool:

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .errors import DataFolderError, LockedError, os_reason
 from .paths import PRIVATE_FILE_MODE
@@ -26,7 +27,7 @@ class WriteLock:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self._mutex = threading.RLock()
-        self._file_lock = None  # created on the first write: filelock's import is slow and reads need none
+        self._file_lock: Any = None  # made on the first write: filelock's import is slow and reads need none
         self._depth = 0
 
     @contextmanager

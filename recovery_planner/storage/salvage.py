@@ -115,8 +115,7 @@ def _acceptable(kind: str, table: str, doc_id: str, doc: Any, sums: dict[str, di
 def merge(backup: Tables, found: Salvaged) -> Merged:
     """The backup's records plus those only the damaged file still has (its version wins for the same key)."""
     merged: Tables = {}
-    from_backup = recovered = 0
-    lost = 0 if found.listed is not None else None
+    from_backup = recovered = lost = 0
     for table in sorted(set(backup) | set(found.tables)):
         key = KEYS.get(table)
         old = backup.get(table, {})
@@ -136,4 +135,4 @@ def merge(backup: Tables, found: Salvaged) -> Merged:
     if found.listed is not None:
         for table in set(found.listed) - set(merged):
             lost += len(found.listed[table])
-    return Merged(merged, from_backup, recovered, lost)
+    return Merged(merged, from_backup, recovered, lost if found.listed is not None else None)
