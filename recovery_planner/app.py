@@ -23,6 +23,7 @@ from typing import Any
 # What the services may ask Qt to draw, by name: (module under recovery_planner.ui, function).
 RENDERERS: dict[str, tuple[str, str]] = {
     "pdf": ("handout", "render_handout_pdf"),  # a plan as a printable handout
+    "pdf_combined": ("handout", "render_handouts_pdf"),  # several athletes' handouts in one file
     "squad_pdf": ("squad_pdf", "render_squad_pdf"),  # the coach's squad summary
 }
 _qt_apps: list[Any] = []

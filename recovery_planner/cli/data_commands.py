@@ -54,6 +54,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("file", help="check-in JSON file, or - for standard input")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
     p.add_argument("--days", type=int, default=DEFAULT_DAYS, help=f"days to plan, {MIN_DAYS}-{MAX_DAYS}")
+    from .export_commands import register_checkin_import  # `checkin import FILE`, owned by the exports
+
+    register_checkin_import(csub)
 
     p = add_command(subparsers, "history", _history, help="print an athlete's stored check-ins")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")

@@ -14,7 +14,7 @@ from typing import Any
 from .. import __version__
 from .common import DATA_DIR_HELP, EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_OK, say
 
-COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach")
+COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach", "activities", "export")
 
 
 def _global_parser() -> argparse.ArgumentParser:
@@ -33,13 +33,15 @@ def _global_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand (imports the command modules)."""
-    from . import coach_commands, data_commands, plan_command
+    from . import activities_commands, coach_commands, data_commands, export_commands, plan_command
 
     parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     plan_command.register(subparsers)
     data_commands.register(subparsers)
     coach_commands.register(subparsers)
+    activities_commands.register(subparsers)
+    export_commands.register(subparsers)
     return parser
 
 

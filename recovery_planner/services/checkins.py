@@ -93,9 +93,10 @@ def holds_for(ctx: AppContext, athlete_id: str, check_in: CheckIn) -> HoldState:
 def save_check_in(ctx: AppContext, athlete_id: str, data: Any, days: int) -> OpResult[SavedCheckIn]:
     """Validate, plan (with the history's not-settling report and open holds) and store a check-in and plan."""
     from ..domain.planner import build_plan
+    from .training_load import with_activity_load
 
     athlete = ctx.repo.get_athlete(athlete_id)
-    check_in = parse(ctx, with_profile(data, athlete))
+    check_in = parse(ctx, with_activity_load(ctx, athlete_id, with_profile(data, athlete)))
     settling = settling_for(ctx, athlete_id, check_in)
     plan = build_plan(check_in, days, settling, holds_for(ctx, athlete_id, check_in))
     record = ctx.repo.add_check_in(athlete_id, check_in, plan)

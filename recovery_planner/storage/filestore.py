@@ -19,7 +19,15 @@ from tinydb.storages import Storage
 from . import schema
 from .atomic import atomic_write_bytes
 from .errors import DamagedFileError, DataFolderError, NewerVersionError, UnstorableValueError, os_reason
-from .paths import COACH_FILE, INDEX_FILE, PROFILE_FILE, SETTINGS_FILE, checkins_month, is_plans_name
+from .paths import (
+    COACH_FILE,
+    INDEX_FILE,
+    PROFILE_FILE,
+    SETTINGS_FILE,
+    activities_year,
+    checkins_month,
+    is_plans_name,
+)
 from .schema import CURRENT, Schema, Tables
 
 DamagedHook = Callable[[Path, str], Exception]
@@ -42,6 +50,8 @@ def kind_for(path: Path) -> str:
         return "checkins"
     if is_plans_name(name):
         return "plans"
+    if activities_year(name) is not None:
+        return "activities"
     raise ValueError(f"{path} is not a Recovery Planner data file")
 
 

@@ -8,6 +8,7 @@ Layout of a data folder (all JSON files are TinyDB databases with a ``_meta`` ta
     athletes/<id>/coach.json         the coach's notes and plan changes for that athlete
     athletes/<id>/checkins-YYYY-MM.json that month's check-ins and ticked plan items ("done")
     athletes/<id>/plans-YYYY-MM.json that month's plans (each plan zlib-compressed, base64 text)
+    athletes/<id>/activities-YYYY.json that year's activities imported from watch files
     backups/<stamp>-<kind>/          snapshots (same layout; unchanged files are hard links)
     damaged/                         copies of files that could not be read, kept for support
     .lock                            the write lock
@@ -40,6 +41,7 @@ TEMP_SUFFIX = ".tmp"
 
 _CHECKINS_RE = re.compile(r"^checkins-(\d{4})-(\d{2})\.json$")
 _PLANS_RE = re.compile(r"^plans-(\d{4})-(\d{2})\.json$")
+_ACTIVITIES_RE = re.compile(r"^activities-(\d{4})\.json$")
 ATHLETE_ID_RE = re.compile(r"^[a-z0-9]{6,32}$")
 
 
@@ -112,6 +114,16 @@ def is_plans_name(name: str) -> bool:
     return _PLANS_RE.match(name) is not None
 
 
+def activities_name(year: int) -> str:
+    return f"activities-{year:04d}.json"
+
+
+def activities_year(name: str) -> int | None:
+    """The year of an activities file name (``activities-YYYY.json``), or None if ``name`` is not one."""
+    m = _ACTIVITIES_RE.match(name)
+    return int(m.group(1)) if m else None
+
+
 def is_data_file(rel: Path) -> bool:
     """Whether a path relative to the data folder is one of the app's data files (backed up and restored)."""
     parts = rel.parts
@@ -119,7 +131,12 @@ def is_data_file(rel: Path) -> bool:
         return parts[0] in (INDEX_FILE, SETTINGS_FILE)
     if len(parts) == 3 and parts[0] == ATHLETES_DIR and ATHLETE_ID_RE.match(parts[1]):
         name = parts[2]
-        return name in (PROFILE_FILE, COACH_FILE) or checkins_month(name) is not None or is_plans_name(name)
+        return (
+            name in (PROFILE_FILE, COACH_FILE)
+            or checkins_month(name) is not None
+            or is_plans_name(name)
+            or activities_year(name) is not None
+        )
     return False
 
 

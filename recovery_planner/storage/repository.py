@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb import Query
@@ -53,6 +53,11 @@ from .roster import Roster
 from .schema import CURRENT, Schema
 
 NEW_ATHLETE_PREFIX = ".new-"
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..domain.activities import Activity
 
 
 @dataclass(frozen=True)
@@ -521,6 +526,31 @@ class Repository:
             shutil.rmtree(folder, ignore_errors=True)
             self._folder.forget_all()
             self._roster.rebuild()
+
+    # -- activities from watch files (watch-file engineer; storage/activities.py) -----------------------
+    def add_activities(self, athlete_id: str, activities: Iterable[Activity]) -> tuple[int, int]:
+        """Store imported activities, skipping duplicates; returns (added, skipped). Atomic per year file."""
+        from . import activities as activity_store
+
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            return activity_store.insert(self._folder, athlete_id, activities)
+
+    def activities(self, athlete_id: str, start: date | None = None, end: date | None = None) -> list[Activity]:
+        """The athlete's activities (optionally between two UTC dates), oldest first."""
+        from . import activities as activity_store
+
+        self._roster.get(athlete_id)
+        return activity_store.all_activities(self._folder, athlete_id, start, end)
+
+    def activity_file_hashes(self, athlete_id: str) -> frozenset[str]:
+        """Hashes of the files already imported for this athlete (a re-import skips them unparsed)."""
+        from . import activities as activity_store
+
+        self._roster.get(athlete_id)
+        return activity_store.file_hashes(self._folder, athlete_id)
+
+    # -- end of the activities block ------------------------------------------------------------------
 
 
 def _newer(new: CheckInSummary, old: CheckInSummary | None) -> bool:

@@ -54,6 +54,7 @@ _SHAPES: dict[str, dict[str, dict[str, type]]] = {
         "notes": {"id": str, "text": str, "author": str, "created_at": str},
         "edits": {"id": str, "action": str, "day": str, "author": str},
     },
+    "activities": {"activities": {"start": str, "sport": str, "distance_km": float, "duration_s": float}},
 }
 # A document of these tables must also hold one of these text fields.
 _ONE_OF: dict[tuple[str, str], tuple[str, ...]] = {("plans", "plans"): ("plan_zs1", "plan_z")}

@@ -249,6 +249,13 @@ class CheckInForm(QWidget):
             "load": load,
         }
 
+    def set_training_numbers(self, numbers: dict[str, Any]) -> None:
+        """Fill the training distances from stored values in km (e.g. from imported activities)."""
+        for box, key in ((self.acute, "acute_km_7d"), (self.chronic, "chronic_km_per_week_28d")):
+            km = numbers.get(key)
+            if km is not None:
+                box.setValue(km / KM_PER_MILE if self.imperial else km)
+
     def reset(self) -> None:
         self.areas = []
         self._current = None

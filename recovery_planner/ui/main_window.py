@@ -31,7 +31,9 @@ from ..services import settings as settings_ops
 from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
+from ..services.training_load import load_for_check_in
 from . import about
+from .activity_import import ActivityImporter, DropImport
 from .checkin_form import CheckInForm
 from .history_page import HistoryPage
 from .plan_view import PlanView
@@ -92,6 +94,11 @@ class MainWindow(QMainWindow):
         self.plan_view.item_toggled.connect(self._tick)
         self.tabs.currentChanged.connect(self._on_tab)
 
+        self.activity_importer = ActivityImporter(
+            ctx, self.tasks, lambda: self.athlete_id, self, inform=lambda _w, title, text: self.inform(title, text)
+        )
+        self.activity_importer.imported.connect(self._after_import)
+        DropImport(self.activity_importer, self)  # drop watch files or an export on the window
         self._build_menus()
         self._build_toolbar()
         self.busy = QProgressBar()
@@ -106,6 +113,7 @@ class MainWindow(QMainWindow):
         self._show_overview(state.overview)
         self._plan_request += 1
         self._show_current(state.current)
+        self.prefill_training_load()
 
     # -- running services -------------------------------------------------------------------------
     def run_op(
@@ -139,7 +147,7 @@ class MainWindow(QMainWindow):
         """Reload what a change touched: athletes and settings (the overview), the plan, the history."""
         if changes.athletes or changes.settings:
             self.query(lambda: overview(self.ctx), self._show_overview, "The athlete list could not be loaded")
-        if changes.athlete_id in (None, self.athlete_id) and (changes.check_ins or changes.plans):
+        if changes.athlete_id in (None, self.athlete_id) and (changes.check_ins or changes.plans or changes.activities):
             self._reload_history_if_shown()
         if changes.athlete_id == self.athlete_id and changes.plans and not changes.check_ins:
             self._load_current_plan()  # a coach's change to the plan shown
@@ -153,6 +161,8 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(file_menu, "&New check-in", self.new_check_in, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Export plan as text...", self.export_plan, QKeySequence.StandardKey.SaveAs)
         self._action(file_menu, "Export pain &chart as PNG...", self.export_chart)
+        self._action(file_menu, "&Import activities...", self.activity_importer.choose_and_import)
+        self._install_exports(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Back up now", self.backup_now)
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
@@ -171,6 +181,26 @@ class MainWindow(QMainWindow):
         about_qt = self._action(help_menu, "About &Qt", lambda: about.show_about_qt(self))
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         self._action(help_menu, "&Third-party notices", lambda: about.show_notices(self))
+
+    def _install_exports(self, file_menu: QMenu) -> None:
+        """File > Export (PDF, calendar, spreadsheet, check-in), Import check-in, and files dropped on the window."""
+        from .export_actions import install_export_actions
+
+        def imported(result: OpResult[Any]) -> None:
+            self.refresh(result.changes)
+            if result.changes.athlete_id == self.athlete_id:
+                self._load_current_plan()
+
+        self.exports = install_export_actions(
+            self,
+            file_menu,
+            tasks=self.tasks,
+            context=lambda: self.ctx,
+            athlete=lambda: (self.athlete_id, getattr(self.current_athlete(), "name", "athlete")),
+            on_imported=imported,
+            inform=lambda title, text: self.inform(title, text),
+            warn=lambda title, text: self.warn(title, text),
+        )
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: QKeySequence.StandardKey | None = None
@@ -200,7 +230,7 @@ class MainWindow(QMainWindow):
         coach = bool(view.settings.get("coach_mode"))
         apply_theme(str(view.settings.get("theme", "system")))
         self.form.set_units(view.settings.get("units") == "imperial")
-        for action in (*self.coach_actions, self.athletes_menu.menuAction()):
+        for action in (*self.coach_actions, self.athletes_menu.menuAction(), self.exports.actions["squad"]):
             action.setVisible(coach)
         self.athlete_box.clear()
         for a in view.athletes:
@@ -276,6 +306,11 @@ class MainWindow(QMainWindow):
             self.history_view.load(self.athlete_id)
 
     # -- check-in flow ----------------------------------------------------------------------------
+    def _after_import(self, report: Any) -> None:
+        if report.added:
+            self.refresh(Changes(activities=True, athlete_id=self.athlete_id))
+            self.prefill_training_load()
+
     def current_athlete(self) -> AthleteRecord | None:
         return self.overview.athlete(self.athlete_id)
 
@@ -283,6 +318,17 @@ class MainWindow(QMainWindow):
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
         self.tabs.setCurrentWidget(self.checkin_stack)
+        self.prefill_training_load()
+
+    def prefill_training_load(self) -> None:
+        """Show the athlete's training load from their imported activities in the form (still editable)."""
+        athlete_id = self.athlete_id
+
+        def show(filled: Any) -> None:
+            if filled is not None and athlete_id == self.athlete_id:
+                self.form.set_training_numbers(filled.load)
+
+        self.query(lambda: load_for_check_in(self.ctx, athlete_id).value, show, "The training load could not be read")
 
     def _check_in_data(self, symptoms: dict[str, Any]) -> dict[str, Any]:
         """The form as a check-in dated today (read now: the app may stay open past midnight)."""
@@ -361,6 +407,7 @@ class MainWindow(QMainWindow):
             self.roster_view.set_current(athlete_id)
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
+        self.prefill_training_load()
         self._load_current_plan()
         self._reload_history_if_shown()
         if self.coach_workspace is not None:
