@@ -20,10 +20,11 @@ def read_json_input(source: str) -> Any:
         if source == "-":
             text = sys.stdin.read(MAX_INPUT_BYTES + 1)
         else:
-            path = Path(source)
-            if path.stat().st_size > MAX_INPUT_BYTES:
+            with open(Path(source), "rb") as fh:  # read up to the limit: a device or pipe has no size
+                blob = fh.read(MAX_INPUT_BYTES + 1)
+            if len(blob) > MAX_INPUT_BYTES:
                 raise InputError(f"{name}: the file is larger than {MAX_INPUT_BYTES // 2**20} MB")
-            text = path.read_text(encoding="utf-8-sig")
+            text = blob.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:

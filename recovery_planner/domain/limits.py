@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 BODY_MASS_KG = (25.0, 250.0)
-AGE_YEARS = (8, 110)
+AGE_YEARS = (5, 110)  # 5: the planner has rules for children (X3); domain/checkin.py validates the same range
 NAME_MAX_CHARS = 80
 NOTES_MAX_CHARS = 5000

@@ -41,15 +41,6 @@ def restore_from(ctx: AppContext, source: str | os.PathLike[str]) -> OpResult[Ba
     return OpResult(ctx.repo.restore_from(source), EVERYTHING)
 
 
-def restore_newest(ctx: AppContext) -> OpResult[BackupInfo | None]:
-    """Restore the newest backup (None, and nothing changed, when there is none)."""
-    found = ctx.repo.list_backups()
-    if not found:
-        return OpResult(None)
-    restored = restore_from(ctx, found[-1].path)
-    return OpResult(restored.value, restored.changes)
-
-
 def damaged_files(ctx: AppContext, full: bool = False) -> list[Path]:
     return ctx.repo.damaged_files(full)
 

@@ -68,8 +68,9 @@ def copy_file_atomic(src: Path, dst: Path) -> None:
     atomic_write_bytes(dst, data)
 
 
-def copy_durable(src: Path, dst: Path) -> None:
-    """Copy ``src`` to the new file ``dst`` (private, fsynced). Raises OSError; the caller cleans up."""
+def copy_durable(src: Path, dst: Path, *, sync: bool = True) -> None:
+    """Copy ``src`` to the new file ``dst`` (private; fsynced unless ``sync`` is False, for callers that
+    flush many copies at once with ``flush_files``). Raises OSError; the caller cleans up."""
     with open(src, "rb") as fin:
         fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
         try:
@@ -77,6 +78,22 @@ def copy_durable(src: Path, dst: Path) -> None:
                 view = memoryview(chunk)
                 while view:
                     view = view[os.write(fd, view) :]
+            if sync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def flush_files(paths: list[Path]) -> None:
+    """Make many just-written files durable: one ``sync`` where the system has it, else fsync each."""
+    if not paths:
+        return
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .atomic import atomic_write_bytes, copy_durable, fsync_dir
+from .atomic import atomic_write_bytes, copy_durable, flush_files, fsync_dir
 from .errors import BackupError, DamagedFileError, NewerVersionError, WriteFailedError, os_reason
 from .filestore import load_file
 from .paths import BACKUPS_DIR, PRIVATE_FILE_MODE, iter_data_files, make_private_dir
@@ -62,7 +62,7 @@ def list_backups(root: Path) -> list[BackupInfo]:
 
 
 def _sequence(name: str) -> int:
-    """The sequence number in a backup folder's name (0 if it has none)."""
+    """The ``_2`` in a second snapshot taken within the same second (0 for the first)."""
     m = _NAME_RE.match(name)
     return int(m.group(3) or 0) if m else 0
 
@@ -90,6 +90,7 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
     previous = list_backups(root)
     prev_dir, prev_sources = (previous[0].path, _sources(previous[0].path)) if previous else (None, {})
     sources: dict[str, list[int]] = {}
+    copied: list[Path] = []
     try:
         make_private_dir(tmp)
         for rel in files:
@@ -103,7 +104,8 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
                     continue
                 except OSError:
                     pass
-            copy_durable(root / rel, dst)  # a real copy, so damage to the live file never reaches it
+            copy_durable(root / rel, dst, sync=False)  # a real copy: damage to the live file never reaches it
+            copied.append(dst)
         manifest = {
             "kind": kind,
             "created": now.isoformat(timespec="seconds"),
@@ -111,6 +113,7 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
             "sources": sources,
         }
         atomic_write_bytes(tmp / MANIFEST, json.dumps(manifest, indent=1).encode(), sync_dir=False)
+        flush_files(copied)
         made = {tmp} | {(tmp / rel).parent for rel in files} | {(tmp / rel).parent.parent for rel in files}
         for made_dir in sorted(made, key=lambda p: -len(p.parts)):  # durable before the snapshot appears
             if made_dir.is_relative_to(tmp):

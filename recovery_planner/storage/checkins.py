@@ -216,7 +216,9 @@ def active_plan(folder: DataFolder, athlete_id: str, day: date) -> tuple[CheckIn
     in the history. An emergency plan (no schedule) stays in force for the longest plan horizon, so its
     advice is still shown after the app is reopened.
     """
-    recs = history(folder, athlete_id, end=day)
+    # A plan starts on its check-in's day and lasts at most MAX_DAYS: older check-ins cannot be in force,
+    # so only the last one or two monthly shards are read (not years of them).
+    recs = history(folder, athlete_id, start=day - timedelta(days=MAX_DAYS), end=day)
     if not recs:
         return None
     rec = recs[-1]

@@ -27,9 +27,7 @@ class WriteLock:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self._mutex = threading.RLock()
-        self._file_lock: Any = (
-            None  # a filelock.FileLock, created on the first write: filelock's import is slow and reads need none
-        )
+        self._file_lock: Any = None  # made on the first write: filelock's import is slow and reads need none
         self._depth = 0
 
     @contextmanager

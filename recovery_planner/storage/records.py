@@ -170,7 +170,7 @@ def clean_clearance(by: Any, on: Any, note: Any, first: date, last: date) -> dic
     """Check a clearance's fields; raises InvalidRecordError naming each bad one."""
     errors = []
     problem = name_problem(by)
-    if problem:
+    if problem or not isinstance(by, str):
         errors.append(f"cleared by: {problem}")
     if not isinstance(on, date) or isinstance(on, datetime):
         errors.append(f"cleared on: must be a date, got {on!r}")
@@ -192,7 +192,7 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
     if "name" in fields or not partial:
         name = fields.get("name")
         problem = name_problem(name)
-        if problem:
+        if problem or not isinstance(name, str):
             errors.append(f"name: {problem}")
         else:
             out["name"] = normalise_name(str(name))

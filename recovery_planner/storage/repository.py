@@ -83,7 +83,10 @@ class RepairAction:
         lost = "an unknown number" if self.lost is None else str(self.lost)
         counts = f"{self.from_backup} from the backup, {self.recovered} recovered from the damaged file, {lost} lost"
         if self.action == "restored":
-            return f"Restored {self.file} from the backup copy {self.source} ({counts})."
+            return (
+                f"Restored {self.file} ({counts}): the backup copy {self.source} was restored together with "
+                "the records still readable in the damaged file."
+            )
         if self.action == "salvaged":
             return f"Repaired {self.file} from what could still be read, as no backup had it ({counts})."
         if self.action == "rebuilt":

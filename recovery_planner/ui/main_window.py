@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
         if not found:
             self.inform("Restore", "There are no backups yet.")
             return
-        newest = found[-1]
+        newest = max(found, key=lambda b: b.created)  # the list comes newest first; do not rely on its order
         if not self.ask_yes_no(
             "Restore from a backup",
             f"Replace all current data with the backup from {newest.created:%d %b %Y %H:%M}? "

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 FORMATS = Path(__file__).parents[2] / "recovery_planner" / "formats"
-ALLOWED_THIRD_PARTY = {"gpxpy", "fitdecode", "defusedxml"}
+ALLOWED_THIRD_PARTY = {"gpxpy", "fitdecode", "defusedxml", "icalendar"}
 ALLOWED_OWN = {"domain"}
 
 

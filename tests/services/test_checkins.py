@@ -67,3 +67,15 @@ def test_a_recorded_clearance_closes_the_hold_for_the_next_plan(tmp_path: Path) 
     ctx.repo.add_clearance(athlete, by="Dr Okafor", on=DAY + timedelta(days=1), note="scan clear")
     later = checkins.save_check_in(ctx, athlete, {"date": (DAY + timedelta(days=2)).isoformat(), "areas": []}, 7)
     assert later.value.plan["referral"]["urgency"] != "urgent"
+
+
+def test_the_plan_in_force_is_the_newest_check_in_covering_today(tmp_path: Path) -> None:
+    ctx = ctx_on(tmp_path / "data", DAY)
+    athlete = athletes.add_athlete(ctx, "Sam").value.id
+    old = DAY - timedelta(days=40)  # another month's shard
+    checkins.save_check_in(ctx, athlete, {"date": old.isoformat(), "areas": []}, 14)
+    assert queries.current_plan(ctx, athlete).plan is None  # 40 days on, no plan covers today
+    recent = checkins.save_check_in(ctx, athlete, {"date": (DAY - timedelta(days=3)).isoformat(), "areas": []}, 7)
+    assert queries.current_plan(ctx, athlete).checkin_id == recent.value.record.id
+    ctx.clock = lambda: datetime.combine(DAY + timedelta(days=4), time(12)).astimezone()
+    assert queries.current_plan(ctx, athlete).plan is None  # the 7-day plan ended yesterday

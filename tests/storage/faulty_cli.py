@@ -2,9 +2,10 @@
 
 Usage: python faulty_cli.py {fsync|rename} N ARGS...   (exit status 86 when the fault fired)
 
-The hook wraps ``os.fsync`` and ``os.replace``/``os.rename`` for the whole process; at the Nth call of the
-chosen kind it calls ``os._exit`` before the call happens, as a power cut or ``kill -9`` at that moment would
-(without the power cut's loss of unsynced data). Every earlier call runs normally.
+The hook wraps ``os.fsync`` and ``os.sync`` (kind ``fsync``) or ``os.replace`` and ``os.rename`` (kind
+``rename``) for the whole process; at the Nth call it calls ``os._exit`` before the call happens, as a
+power cut or ``kill -9`` at that moment would (without the power cut's loss of unsynced data). Every
+earlier call runs normally.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ FAULT_EXIT = 86
 
 
 def install(kind: str, n: int) -> None:
-    names = {"fsync": ("fsync",), "rename": ("replace", "rename")}[kind]
+    names = {"fsync": ("fsync", "sync"), "rename": ("replace", "rename")}[kind]
     calls = 0
 
     def wrap(real):

@@ -86,3 +86,11 @@ def test_a_killed_athletes_add_leaves_no_half_made_folder(tmp_path: Path, kind: 
         assert not [p for p in (root / "athletes").iterdir() if p.name.startswith(".")]
 
     assert kill_at_every_point(kind, template, tmp_path / "work", ["athletes", "add", "Ben"], check) >= 2
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs a device that never ends")
+def test_checkin_from_an_endless_device_is_refused_at_the_limit(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert cli(data, "athletes", "add", "Ana").returncode == 0
+    out = cli(data, "checkin", "add", "/dev/zero", "--athlete", "Ana")
+    assert out.returncode == 2 and "larger than 64 MB" in out.stderr and "Traceback" not in out.stderr

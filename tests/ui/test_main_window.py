@@ -219,12 +219,16 @@ def test_settings_athletes_and_restore_go_through_the_services_off_the_gui_threa
     window.ask_yes_no = lambda title, text: True
     window.archive_athlete()
     qtbot.waitUntil(lambda: window.athlete_id != zoe and window.athlete_box.count() == 1, timeout=10000)
-    window.backup_now()
-    window.tasks.wait()
+    ctx.repo.backup("manual")  # an older backup: only the runner
+    window.run_op(lambda: athletes.add_athlete(ctx, "Ola"))
+    qtbot.waitUntil(lambda: window.athlete_box.count() == 2, timeout=10000)
+    window.backup_now()  # the newest backup: the runner and Ola
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
-    window.restore_backup()  # back to the backup, taken after Zoe was archived
-    qtbot.waitUntil(lambda: not window.tasks.busy and window.athlete_box.count() == 1, timeout=10000)
-    assert queries.settings(ctx)["current_athlete"] == window.athlete_id
+    window.run_op(lambda: athletes.add_athlete(ctx, "Pia"))
+    qtbot.waitUntil(lambda: window.athlete_box.count() == 3, timeout=10000)
+    window.restore_backup()  # back to the newest backup, not the oldest
+    qtbot.waitUntil(lambda: not window.tasks.busy and window.athlete_box.count() == 2, timeout=10000)
+    assert sorted(window.athlete_box.itemText(i) for i in range(2)) == ["Me", "Ola"]
     window.close()
 
 
