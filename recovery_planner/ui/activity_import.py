@@ -6,17 +6,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..formats.activity_files import is_activity_name
-from ..services.activities import ImportRefusedError, ImportReport, import_activities
 from ..services.context import AppContext
 from ..services.errors import is_known_problem
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:  # the parsers and the import service load on the first import, not at start-up
+    from ..services.activities import ImportReport
 
 FILE_FILTER = "Activity files (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;All files (*)"
 TITLE = "Import activities"
@@ -24,6 +25,8 @@ TITLE = "Import activities"
 
 def importable(path: Path) -> bool:
     """Whether a dropped path is worth importing: an activity file, a zip export, or a folder."""
+    from ..formats.activity_files import is_activity_name
+
     return path.is_dir() or path.suffix.lower() == ".zip" or is_activity_name(path.name)
 
 
@@ -93,7 +96,7 @@ class ActivityImporter(QObject):
         self.dialog.canceled.connect(self._cancel.set)
         ctx, relay, cancel = self._ctx, self._relay, self._cancel
         self._runner.run(
-            lambda: import_activities(ctx, athlete_id, list(paths), progress=relay.progress.emit, cancel=cancel.is_set),
+            lambda: _import(ctx, athlete_id, list(paths), progress=relay.progress.emit, cancel=cancel.is_set),
             self._done,
             self._error,
         )
@@ -124,6 +127,8 @@ class ActivityImporter(QObject):
 
     def _error(self, exc: Exception) -> None:
         self._close_dialog()
+        from ..services.activities import ImportRefusedError
+
         known = isinstance(exc, ImportRefusedError) or is_known_problem(exc)
         message = str(exc) if known else ""
         text = message or "The activities could not be imported. Nothing was stored."
@@ -151,3 +156,9 @@ class DropImport(QObject):
                     self._importer.import_paths(paths)
                 return True
         return super().eventFilter(watched, event)
+
+
+def _import(ctx: AppContext, athlete_id: str, paths: list[Path], **kw: Any) -> Any:
+    from ..services.activities import import_activities
+
+    return import_activities(ctx, athlete_id, paths, **kw)

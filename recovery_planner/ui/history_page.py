@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from ..services import clearances, queries
 from ..services.context import AppContext
-from ..services.training_load import load_chart
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -90,7 +89,7 @@ class HistoryPage(QWidget):
             self._failed,
         )
         self.tasks.run(
-            lambda: load_chart(self.ctx, athlete_id).value,
+            lambda: _load_chart_data(self.ctx, athlete_id),
             lambda chart: self.load_chart.set_chart(chart) if athlete_id == self.athlete_id else None,
             self._chart_failed,
         )
@@ -142,3 +141,10 @@ class HistoryPage(QWidget):
         window: Any = self.window()
         if hasattr(window, "show_error"):
             window.show_error("The training load could not be loaded", exc)
+
+
+def _load_chart_data(ctx: AppContext, athlete_id: str) -> Any:
+    """The weekly load with pain per area (the load maths loads with the History tab, not at start-up)."""
+    from ..services.training_load import load_chart
+
+    return load_chart(ctx, athlete_id).value

@@ -31,8 +31,6 @@ from ..services import settings as settings_ops
 from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
-from ..services.training_load import load_for_check_in
-from . import about
 from .activity_import import ActivityImporter, DropImport
 from .checkin_form import CheckInForm
 from .history_page import HistoryPage
@@ -44,6 +42,15 @@ if TYPE_CHECKING:
     from ..services.queries import AthleteRecord
 
 DEFAULT_SIZE = (1180, 780)
+
+
+def _about() -> Any:
+    """The About Qt and notices dialogs (importlib.metadata loads only when one is opened)."""
+    from . import about
+
+    return about
+
+
 GEOMETRY_SETTING = "window_geometry"
 
 
@@ -178,9 +185,9 @@ class MainWindow(QMainWindow):
         self._action(self.athletes_menu, "A&rchive this athlete", self.archive_athlete)
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About Recovery Planner", self.about).setMenuRole(QAction.MenuRole.AboutRole)
-        about_qt = self._action(help_menu, "About &Qt", lambda: about.show_about_qt(self))
+        about_qt = self._action(help_menu, "About &Qt", lambda: _about().show_about_qt(self))
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
-        self._action(help_menu, "&Third-party notices", lambda: about.show_notices(self))
+        self._action(help_menu, "&Third-party notices", lambda: _about().show_notices(self))
 
     def _install_exports(self, file_menu: QMenu) -> None:
         """File > Export (PDF, calendar, spreadsheet, check-in), Import check-in, and files dropped on the window."""
@@ -327,6 +334,8 @@ class MainWindow(QMainWindow):
         def show(filled: Any) -> None:
             if filled is not None and athlete_id == self.athlete_id:
                 self.form.set_training_numbers(filled.load)
+
+        from ..services.training_load import load_for_check_in
 
         self.query(lambda: load_for_check_in(self.ctx, athlete_id).value, show, "The training load could not be read")
 

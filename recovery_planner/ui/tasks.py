@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..services.logs import log_failure
@@ -60,11 +61,18 @@ class TaskRunner(QObject):
         self.pool.start(job)
 
     def _finish(self, job: _Job, callback: Callable[[Any], None], value: Any) -> None:
+        if not shiboken6.isValid(self):  # the window closed while the job ran: nobody is left to tell
+            return
         self._jobs.discard(job)
         self._running -= 1
         if self._running == 0:
             self.busy_changed.emit(False)
-        callback(value)  # an exception here reaches sys.excepthook, which logs it
+        try:
+            callback(value)  # any other exception here reaches sys.excepthook, which logs it
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                raise
+            # The widget the result was for was closed meanwhile (e.g. coach mode switched off): drop it.
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until every job has run (at shutdown and in tests)."""
