@@ -38,6 +38,12 @@ def click_region(qtbot, window, view, region, side):
     qtbot.mouseClick(diagram, Qt.MouseButton.LeftButton, pos=point)
 
 
+def mark(window, region, side, pain, kind="soreness"):
+    """Rate an area with the keyboard path and say what it feels like (the Feels box starts unset)."""
+    window.form._on_pain_entered(region, side, pain)
+    window.form.editor.kind.setCurrentIndex(window.form.editor.kind.findData(kind))
+
+
 def answer_all(window, yes=()):
     for q in window.questions._questions:
         window.questions.answer(q.key, 1 if q.key in yes else 0)
@@ -102,8 +108,8 @@ def test_keyboard_marks_and_rates_a_region(qtbot, data_dir):
 
 def test_emergency_check_in_shows_emergency_and_no_schedule(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
-    window.form._on_pain_entered("quadriceps", "left", 9)
-    window.form._on_pain_entered("quadriceps", "right", 9)
+    mark(window, "quadriceps", "left", 9)
+    mark(window, "quadriceps", "right", 9)
     qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
     answer_all(window, yes={"dark_urine"})
     finish(qtbot, window)
@@ -123,7 +129,7 @@ def test_emergency_check_in_shows_emergency_and_no_schedule(qtbot, data_dir):
 
 def test_invalid_profile_data_is_reported_not_crashed(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
-    window.form._on_pain_entered("shin", "left", 2)
+    mark(window, "shin", "left", 2)
     window.form.sleep.setValue(0)
     window.form.areas[0]["pain"] = 14  # as if a damaged draft came back
     window._ask_questions()
@@ -134,7 +140,7 @@ def test_invalid_profile_data_is_reported_not_crashed(qtbot, data_dir):
 
 def test_referral_banner_for_prompt_case(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
-    window.form._on_pain_entered("shin", "left", 5)
+    mark(window, "shin", "left", 5)
     qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
     answer_all(window, yes={"pain_worse_as_run_continues"})
     finish(qtbot, window)
@@ -147,7 +153,7 @@ def test_referral_banner_for_prompt_case(qtbot, data_dir):
 
 def test_damaged_file_is_named_kept_and_repaired_from_backup(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
-    window.form._on_pain_entered("calf", "left", 2)
+    mark(window, "calf", "left", 2)
     qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
     answer_all(window)
     finish(qtbot, window)
