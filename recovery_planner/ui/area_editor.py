@@ -90,6 +90,10 @@ class PainScale(QWidget):
             self.group.addButton(button, n)
             row.addWidget(button)
         self.group.idClicked.connect(self.valueChanged)
+        self.setStyleSheet(
+            "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " font-weight: 700; border: 1px solid palette(highlight); border-radius: 3px; }"
+        )
 
     def value(self) -> int | None:
         checked = self.group.checkedId()

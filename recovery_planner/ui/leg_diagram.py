@@ -90,6 +90,9 @@ class LegDiagramWidget(QWidget):
         self.setSizePolicy(policy)
         self.setAccessibleName("Leg diagram")
         self.setAccessibleDescription(KEYBOARD_HELP)
+        from recovery_planner.ui import leg_diagram_accessible
+
+        leg_diagram_accessible.install()
 
     # ----------------------------------------------------------------------- public API
     def set_marks(self, marks: Mapping[MarkKey, float | None]) -> None:
@@ -383,4 +386,6 @@ class LegDiagramWidget(QWidget):
         self.setAccessibleName(f"{spot_name(self._focus)}, {self.spot_state(self._focus, spoken=True)}")
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
         if focus_event and self.hasFocus():
-            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Focus))
+            event = QAccessibleEvent(self, QAccessible.Event.Focus)
+            event.setChild(self._order.index(self._focus))  # the region's own accessible child
+            QAccessible.updateAccessibility(event)
