@@ -199,23 +199,16 @@ class MainWindow(QMainWindow):
             from .roster import RosterView
 
             self.roster_view = RosterView()
-            self.roster_view.athlete_selected.connect(self._select_from_roster)
             self.roster_view.athlete_chosen.connect(self._choose_from_roster)
             self.roster_view.add_requested.connect(self.add_athlete)
             self.roster_view.edit_requested.connect(lambda a: (self.switch_athlete(a), self.edit_athlete()))
             self.roster_view.archive_requested.connect(lambda a: (self.switch_athlete(a), self.archive_athlete()))
             self.tabs.insertTab(0, self.roster_view, "Squad")
         self.roster_view.set_entries(operations.roster_entries(self.repo), self.today)
-        self.roster_view.set_current(self.athlete_id)
-
-    def _select_from_roster(self, athlete_id: str) -> None:
-        """One click in the roster: that athlete becomes the current one; the tab stays."""
-        self.switch_athlete(athlete_id)
-        self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
 
     def _choose_from_roster(self, athlete_id: str) -> None:
-        """Double click or Enter: select and open the athlete's plan."""
-        self._select_from_roster(athlete_id)
+        self.switch_athlete(athlete_id)
+        self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
         self.tabs.setCurrentWidget(self.plan_view)
 
     def _restore_geometry(self) -> None:
@@ -343,8 +336,6 @@ class MainWindow(QMainWindow):
             return
         self.athlete_id = athlete_id
         self.repo.set_setting("current_athlete", athlete_id)
-        if self.roster_view is not None:
-            self.roster_view.set_current(athlete_id)
         self.form.reset()
         self._load_current_plan()
         self._reload_history_if_shown()

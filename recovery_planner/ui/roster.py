@@ -193,13 +193,8 @@ class RosterFilterProxy(QSortFilterProxyModel):
 
 
 class RosterView(QWidget):
-    """Filter box, coach actions and the roster table.
+    """Filter box, coach actions and the roster table; one click or Enter chooses an athlete."""
 
-    One click (or moving with the arrow keys) selects an athlete: ``athlete_selected``; a double click or
-    Enter opens them: ``athlete_chosen``.
-    """
-
-    athlete_selected = Signal(str)
     athlete_chosen = Signal(str)
     add_requested = Signal()
     edit_requested = Signal(str)
@@ -235,9 +230,7 @@ class RosterView(QWidget):
         for col, width in enumerate((190, 230, 110, 200)):
             self.table.setColumnWidth(col, width)
         self.table.setAccessibleName("Athletes, red flags first")
-        self.table.doubleClicked.connect(self._choose)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        self._quiet = False
+        self.table.clicked.connect(self._choose)
         self.table.installEventFilter(self)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
@@ -258,22 +251,10 @@ class RosterView(QWidget):
         return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.proxy.rowCount())]
 
     def set_current(self, athlete_id: str) -> None:
-        """Highlight an athlete (e.g. chosen in the Athlete box) without emitting a signal."""
+        """Highlight an athlete without emitting ``athlete_chosen``."""
         row = self.model.row_of(athlete_id)
         if row >= 0:
-            self._quiet = True
-            try:
-                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-            finally:
-                self._quiet = False
-
-    def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
-
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._quiet:
-            self.athlete_selected.emit(current.data(Qt.ItemDataRole.UserRole))
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
