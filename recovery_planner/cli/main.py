@@ -1,4 +1,8 @@
-"""The `recovery-planner` command: subcommands for scripts, or the desktop app with no subcommand."""
+"""The `recovery-planner` command: subcommands for scripts, or the desktop app with no subcommand.
+
+``--data-dir`` may come before or after the command. Standard output carries only what was asked for;
+messages go to standard error. Exit codes: see ``common.EXIT_CODES_HELP`` (and the README).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import sys
 
 from .. import __version__
+from .common import DATA_DIR_HELP, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_OK, say
 
 COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore")
 
@@ -15,30 +20,23 @@ def _global_parser() -> argparse.ArgumentParser:
         prog="recovery-planner",
         description="Recovery Planner: turn a runner's check-in into a safe day-by-day recovery plan. "
         "With no command, opens the desktop app.",
+        epilog=EXIT_CODES_HELP + ". --data-dir may be given before or after the command.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", help="folder holding the app's data (default: your user data folder)")
-    parser.add_argument(
-        "--quit-after-first-paint",
-        action="store_true",
-        help="open the app, exit once the main window has painted (smoke tests)",
-    )
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
+    # Smoke tests and the start-up benchmark: quit with 0 once the window is painted and ready.
+    parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand (imports the command modules)."""
-    from . import plan_command
+    from . import data_commands, plan_command
 
     parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     plan_command.register(subparsers)
-    try:
-        from . import data_commands
-    except ImportError:  # storage commands not installed in this build
-        data_commands = None
-    if data_commands is not None:
-        data_commands.register(subparsers)
+    data_commands.register(subparsers)
     return parser
 
 
@@ -51,15 +49,23 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = (_global_parser() if _opens_app(argv) else build_parser()).parse_args(argv)
     if getattr(args, "command", None) is None:
-        from ..app import run_app
+        from ..app import run_app  # the one hand-off from the command line to the GUI's composition root
 
         return run_app(data_dir=args.data_dir, quit_after_first_paint=args.quit_after_first_paint)
     try:
-        return args.handler(args)
+        code: int = args.handler(args)
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        return EXIT_OK
+    except Exception as exc:  # a bug: where it happened goes to the log, a plain sentence to the terminal
+        from ..services.logs import log_dir, log_failure, setup_logging
+
+        setup_logging(getattr(args, "data_dir", None), role="command")
+        log_failure(exc, f"command {args.command}")
+        say(f"Recovery Planner hit an internal problem; nothing more was saved. Details: {log_dir(args.data_dir)}")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -9,17 +9,19 @@ from datetime import date
 from typing import Any
 
 from ..domain.plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
+from ..services.context import local_now
+from .common import EXIT_BAD_INPUT, EXIT_CODES_HELP, add_data_dir
 from .io import InputError, read_json_input
 
-EXIT_BAD_INPUT = 2
 
-
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "plan",
         help="make a recovery plan from a check-in JSON file",
-        description="Read a check-in (or a JSON list of check-ins) and print the plan(s).",
+        description="Read a check-in (or a JSON list of check-ins) and print the plan(s). Stores nothing.",
+        epilog=EXIT_CODES_HELP,
     )
+    add_data_dir(p)  # accepted like every command, though planning alone reads no data
     p.add_argument("file", help="check-in JSON file, or - for standard input")
     p.add_argument(
         "--days", type=int, default=DEFAULT_DAYS, help=f"days to plan, {MIN_DAYS}-{MAX_DAYS} (default {DEFAULT_DAYS})"
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         data = read_json_input(args.file)
-        result = plans_for(data, args.days, date.today())
+        result = plans_for(data, args.days, local_now().date())
     except (InputError, CheckInError) as exc:
         print(f"Invalid check-in: {exc}" if isinstance(exc, CheckInError) else str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from ..storage.repository import Repository
 
 
-def _local_now() -> datetime:
+def local_now() -> datetime:
+    """The computer's local time, with its time zone (the default clock)."""
     return datetime.now().astimezone()
 
 
@@ -24,7 +25,7 @@ class AppContext:
     """
 
     repo: Repository
-    clock: Callable[[], datetime] = _local_now
+    clock: Callable[[], datetime] = local_now
     renderers: dict[str, Callable[..., Any]] = field(default_factory=dict)
 
     def now(self) -> datetime:

@@ -8,9 +8,13 @@ from pathlib import Path
 class StorageError(Exception):
     """Base class: something stopped the data folder from being read or written."""
 
+    exit_code = 5
+
 
 class DataFolderError(StorageError):
     """The data folder cannot be created or used."""
+
+    exit_code = 5
 
 
 class InvalidRecordError(StorageError, ValueError):
@@ -18,6 +22,8 @@ class InvalidRecordError(StorageError, ValueError):
 
     ``errors`` holds one "field: problem" line per problem; nothing was written.
     """
+
+    exit_code = 2
 
     def __init__(self, errors: list[str]):
         self.errors = list(errors)
@@ -27,9 +33,13 @@ class InvalidRecordError(StorageError, ValueError):
 class NotFoundError(StorageError, LookupError):
     """No athlete, check-in or backup by that name or id."""
 
+    exit_code = 2
+
 
 class DamagedFileError(StorageError):
     """A data file cannot be read (truncated, garbage, wrong shape). It has not been overwritten."""
+
+    exit_code = 3
 
     def __init__(self, path: Path, problem: str, kept_at: Path | None = None, backup_available: bool = False):
         self.path = Path(path)
@@ -54,6 +64,8 @@ class DamagedFileError(StorageError):
 class NewerVersionError(StorageError):
     """A file was written by a newer version of the app; it is refused rather than misread."""
 
+    exit_code = 4
+
     def __init__(self, path: Path, found: int, supported: int):
         self.path = Path(path)
         self.found = found
@@ -68,6 +80,8 @@ class NewerVersionError(StorageError):
 class LockedError(StorageError):
     """Another Recovery Planner process kept the data folder busy for too long."""
 
+    exit_code = 5
+
     def __init__(self, lock_path: Path, waited_s: float):
         self.lock_path = Path(lock_path)
         self.waited_s = waited_s
@@ -79,6 +93,8 @@ class LockedError(StorageError):
 
 class WriteFailedError(StorageError):
     """Saving failed (disk full, no permission...). The previous version of the file is intact."""
+
+    exit_code = 5
 
     def __init__(self, path: Path, reason: str):
         self.path = Path(path)

@@ -19,6 +19,7 @@ from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import Plan
+from ..domain.summary import trend_since
 from . import backups, checkins
 from .atomic import copy_file_atomic
 from .backups import BackupInfo
@@ -151,14 +152,14 @@ class Repository:
     # -- check-ins and plans -----------------------------------------------------------------------
     def add_check_in(self, athlete_id: str, check_in: CheckIn, plan: Plan) -> CheckInRecord:
         """Store a validated check-in and its plan; returns the stored record once it is durable on disk."""
-        from ..domain.progress import pain_trend
-
         doc = checkins.new_checkin_doc(check_in, plan)
         with self._folder.transaction():
             athlete = self._roster.get(athlete_id)
             before = athlete.latest
-            if before is not None and before.date < check_in.date:
-                doc["summary"]["trend"] = pain_trend(before.worst_pain or 0, doc["summary"]["worst_pain"] or 0)
+            worst = doc["summary"]["worst_pain"]
+            trend = None if before is None else trend_since(before.date, before.worst_pain, check_in.date, worst)
+            if trend is not None:
+                doc["summary"]["trend"] = trend
             checkins.insert(self._folder, athlete_id, doc, plan.to_dict())
             record = CheckInRecord.from_doc(athlete_id, doc)
             if _newer(record.summary, athlete.latest):

@@ -1,18 +1,19 @@
-"""The main window: check in, read the plan, look back, and (for coaches) switch athletes."""
+"""The main window: layout and wiring only. Every service call runs off the GUI thread through ``tasks``."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
+import base64
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
@@ -22,111 +23,123 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from . import operations
+from ..services import athletes as athlete_ops
+from ..services import backups as backup_ops
+from ..services import checkins as checkin_ops
+from ..services import queries
+from ..services import settings as settings_ops
+from ..services.changes import Changes, OpResult
+from ..services.context import AppContext
+from ..services.session import Overview, StartState, overview, start_state
 from .checkin_form import CheckInForm
+from .history_page import HistoryPage
+from .plan_view import PlanView
+from .red_flags import RedFlagPage
 from .tasks import TaskRunner
 
-if TYPE_CHECKING:  # storage loads after the first paint (see attach)
-    from ..storage.repository import Repository
+if TYPE_CHECKING:
+    from ..services.queries import AthleteRecord
+
+DEFAULT_SIZE = (1180, 780)
+GEOMETRY_SETTING = "window_geometry"
 
 
 class MainWindow(QMainWindow):
-    """Wires the pages to the repository; every slow call goes through ``tasks``."""
+    """The check-in, plan and history pages (and the coach's squad), built at once from a ``StartState``."""
 
     plan_shown = Signal()
     first_painted = Signal()
 
     def __init__(
-        self,
-        repo: Repository | None = None,
-        today: date | None = None,
-        data_dir: Path | None = None,
-        parent: QWidget | None = None,
+        self, ctx: AppContext, state: StartState, tasks: TaskRunner | None = None, parent: QWidget | None = None
     ) -> None:
-        """Build the window; with no ``repo`` yet, call ``attach`` once it is open (after the first paint)."""
         super().__init__(parent)
-        self.repo: Repository | None = None
-        self.data_dir = repo.data_dir if repo is not None else data_dir
-        self.today = today or date.today()
-        self.tasks = TaskRunner(self)
-        # Modal questions go through these two attributes, so tests can answer them.
+        self.ctx = ctx
+        self.tasks = tasks or TaskRunner(self)
+        self.data_dir = state.data_dir
+        self.overview = state.overview
+        self.athlete_id = state.athlete_id
+        self.start = state
+        # Modal questions go through these attributes, so tests can answer them.
         self.ask_yes_no = lambda title, text: QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
         self.inform = lambda title, text: QMessageBox.information(self, title, text)
         self.warn = lambda title, text: QMessageBox.warning(self, title, text)
-        self.settings: dict[str, Any] = {}
-        self.athlete_id = ""
         self._painted = False
+        self._plan_request = 0  # newest plan request; older results arriving late are dropped
         self.setWindowTitle("Recovery Planner")
 
         self.form = CheckInForm()
+        self.questions = RedFlagPage()
         self.checkin_stack = QStackedWidget()
         self.checkin_stack.addWidget(self.form)
+        self.checkin_stack.addWidget(self.questions)
+        self.plan_view = PlanView()
+        self.history_view = HistoryPage(ctx, self.tasks)
+        self.roster_view: Any = None  # the coach's squad tab, built when coach mode is on
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.checkin_stack, "Check in")
-        for title in ("Plan", "History"):  # their pages are built by attach(), after the first paint
-            self.tabs.addTab(QLabel("Loading..."), title)
-        self.roster_view = None
-        self.tabs.currentChanged.connect(self._on_tab)
+        self.tabs.addTab(self.plan_view, "Plan")
+        self.tabs.addTab(self.history_view, "History")
         self.setCentralWidget(self.tabs)
 
         self.form.continue_requested.connect(self._ask_questions)
+        self.questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
+        self.questions.answered.connect(self._save_check_in)
+        self.plan_view.item_toggled.connect(self._tick)
+        self.tabs.currentChanged.connect(self._on_tab)
 
         self._build_menus()
         self._build_toolbar()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
-        self.busy.hide()
+        self.busy.setAccessibleName("Working")
+        self.busy.setVisible(self.tasks.busy)
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(QLabel("Not medical advice"))
         self.tasks.busy_changed.connect(self.busy.setVisible)
-        self._restore_geometry()
-        self._plan_request = 0  # newest plan request; older results arriving late are dropped
-        if repo is not None:
-            self.attach(repo)
+        self._restore_geometry(state.overview.settings.get(GEOMETRY_SETTING))
+        self._show_overview(state.overview)
+        self._plan_request += 1
+        self._show_current(state.current)
 
-    def attach(self, repo: Repository) -> None:
-        """Connect the open repository: settings, the athlete, the toolbar and the current plan.
+    # -- running services -------------------------------------------------------------------------
+    def run_op(
+        self,
+        op: Callable[[], OpResult[Any]],
+        on_done: Callable[[Any], None] | None = None,
+        failure: str = "That did not work",
+        on_failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run a service operation off the GUI thread, refresh what its ``changes`` touched, then ``on_done``."""
 
-        The safety-question and plan pages are built here too, after the first paint in the app.
-        """
-        from .history_page import HistoryPage
-        from .plan_view import PlanView
-        from .red_flags import RedFlagPage
+        def done(result: OpResult[Any]) -> None:
+            for notice in result.notices:
+                self.statusBar().showMessage(notice, 6000)
+            if on_done is not None:
+                on_done(result.value)
+            self.refresh(result.changes)
 
-        self.questions = RedFlagPage()
-        self.checkin_stack.addWidget(self.questions)
-        self.questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
-        self.questions.answered.connect(self._save_check_in)
-        self.plan_view = PlanView()
-        self.plan_view.item_toggled.connect(self._tick)
-        self.history_view = HistoryPage(repo, self.tasks, self.today)
-        for index, page in ((1, self.plan_view), (2, self.history_view)):
-            placeholder = self.tabs.widget(index)
-            title = self.tabs.tabText(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, page, title)
-            placeholder.deleteLater()
-        self.repo = repo
-        self.data_dir = repo.data_dir
-        self.settings = repo.settings()
-        self.athlete_id = self._ensure_athlete()
-        self.form.set_units(self.settings.get("units") == "imperial")
-        self._refresh_athletes()
-        self._load_current_plan()
+        def failed(exc: Exception) -> None:
+            if on_failed is not None:
+                on_failed(exc)
+            self.show_error(failure, exc)
 
-    # -- set-up -----------------------------------------------------------------------------------
-    def _ensure_athlete(self) -> str:
-        athletes = self.repo.list_athletes()
-        wanted = self.settings.get("current_athlete")
-        for a in athletes:
-            if a.id == wanted:
-                return a.id
-        if athletes:
-            return athletes[0].id
-        return self.repo.add_athlete("Me", experience="intermediate").id
+        self.tasks.run(op, done, failed)
 
+    def query(self, fn: Callable[[], Any], on_done: Callable[[Any], None], failure: str) -> None:
+        """A read-only service call off the GUI thread."""
+        self.tasks.run(fn, on_done, lambda exc: self.show_error(failure, exc))
+
+    def refresh(self, changes: Changes) -> None:
+        """Reload what a change touched: athletes and settings (the overview), the plan, the history."""
+        if changes.athletes or changes.settings:
+            self.query(lambda: overview(self.ctx), self._show_overview, "The athlete list could not be loaded")
+        if changes.athlete_id in (None, self.athlete_id) and (changes.check_ins or changes.plans):
+            self._reload_history_if_shown()
+
+    # -- layout -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -137,13 +150,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Back up now", self.backup_now)
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit).setMenuRole(
-            QAction.MenuRole.QuitRole
-        )
+        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         edit = menu.addMenu("&Edit")
-        self._action(edit, "&Preferences...", self.open_preferences, QKeySequence.StandardKey.Preferences).setMenuRole(
-            QAction.MenuRole.PreferencesRole
-        )
+        prefs = self._action(edit, "&Preferences...", self.open_preferences, QKeySequence.StandardKey.Preferences)
+        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.athletes_menu = menu.addMenu("&Athletes")
         self._action(self.athletes_menu, "&Add athlete...", self.add_athlete)
         self._action(self.athletes_menu, "&Edit this athlete...", self.edit_athlete)
@@ -151,7 +162,9 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu("&Help")
         self._action(help_menu, "&About Recovery Planner", self.about).setMenuRole(QAction.MenuRole.AboutRole)
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: QKeySequence.StandardKey | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -164,28 +177,26 @@ class MainWindow(QMainWindow):
         bar.setObjectName("athleteToolbar")
         bar.setMovable(False)
         bar.addAction(self.new_action)
-        self.athlete_label = QLabel("  Athlete: ")
         self.athlete_box = QComboBox()
         self.athlete_box.setMinimumWidth(180)
         self.athlete_box.setAccessibleName("Current athlete")
         self.athlete_box.activated.connect(lambda i: self.switch_athlete(self.athlete_box.itemData(i)))
-        self.athlete_label_action = bar.addWidget(self.athlete_label)
-        self.athlete_box_action = bar.addWidget(self.athlete_box)
+        self.coach_actions = [bar.addWidget(QLabel("  Athlete: ")), bar.addWidget(self.athlete_box)]
         self.addToolBar(bar)
-        for action in (self.athlete_label_action, self.athlete_box_action):
-            action.setVisible(False)
-        self.athletes_menu.menuAction().setVisible(False)
 
-    def _refresh_athletes(self) -> None:
-        coach = bool(self.settings.get("coach_mode"))
-        self._update_roster(coach)
-        for action in (self.athlete_label_action, self.athlete_box_action):
+    def _show_overview(self, view: Overview) -> None:
+        """Settings, the athlete box and the squad tab from a freshly loaded overview."""
+        self.overview = view
+        coach = bool(view.settings.get("coach_mode"))
+        apply_theme(str(view.settings.get("theme", "system")))
+        self.form.set_units(view.settings.get("units") == "imperial")
+        for action in (*self.coach_actions, self.athletes_menu.menuAction()):
             action.setVisible(coach)
-        self.athletes_menu.menuAction().setVisible(coach)
         self.athlete_box.clear()
-        for a in self.repo.list_athletes():
+        for a in view.athletes:
             self.athlete_box.addItem(a.name, a.id)
         self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(self.athlete_id), 0))
+        self._update_roster(coach)
 
     def _update_roster(self, coach: bool) -> None:
         """Coaches get a Squad tab listing every athlete, red flags first; runners never see it."""
@@ -201,66 +212,66 @@ class MainWindow(QMainWindow):
             self.roster_view = RosterView()
             self.roster_view.athlete_chosen.connect(self._choose_from_roster)
             self.roster_view.add_requested.connect(self.add_athlete)
-            self.roster_view.edit_requested.connect(lambda a: (self.switch_athlete(a), self.edit_athlete()))
-            self.roster_view.archive_requested.connect(lambda a: (self.switch_athlete(a), self.archive_athlete()))
+            self.roster_view.edit_requested.connect(lambda a: self.edit_athlete(a))
+            self.roster_view.archive_requested.connect(lambda a: self.archive_athlete(a))
             self.tabs.insertTab(0, self.roster_view, "Squad")
-        self.roster_view.set_entries(operations.roster_entries(self.repo), self.today)
+        self.roster_view.set_entries(self.overview.roster, self.ctx.today())
 
     def _choose_from_roster(self, athlete_id: str) -> None:
         self.switch_athlete(athlete_id)
-        self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
         self.tabs.setCurrentWidget(self.plan_view)
 
-    def _restore_geometry(self) -> None:
-        geometry = self._qsettings().value("window/geometry") if self.data_dir is not None else None
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 780)
-
-    def _qsettings(self) -> QSettings:
-        """Window-only preferences (geometry, theme) in the data folder, readable before storage loads."""
-        assert self.data_dir is not None
-        return window_settings(self.data_dir)
-
-    def theme(self) -> str:
-        if self.data_dir is None:
-            return "system"
-        return str(self._qsettings().value("window/theme", "system"))
+    def _restore_geometry(self, saved: Any) -> None:
+        if isinstance(saved, str) and saved:
+            try:
+                if self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+                    return
+            except ValueError:
+                pass
+        self.resize(*DEFAULT_SIZE)
 
     # -- events -----------------------------------------------------------------------------------
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
 
-    def closeEvent(self, event) -> None:
-        if self.data_dir is not None:
-            self._qsettings().setValue("window/geometry", self.saveGeometry())
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Keep the window's size and place in the settings (owned by storage, backed up), then wait for saves."""
+        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        if geometry != self.overview.settings.get(GEOMETRY_SETTING):
+            self.tasks.run(
+                lambda: settings_ops.set_setting(self.ctx, GEOMETRY_SETTING, geometry), lambda _: None, lambda _: None
+            )
         self.tasks.wait()
         super().closeEvent(event)
 
     def _on_tab(self, index: int) -> None:
-        if self.repo is not None and self.tabs.widget(index) is self.history_view:
+        if self.tabs.widget(index) is self.history_view:
             self.history_view.load(self.athlete_id)
 
     # -- check-in flow ----------------------------------------------------------------------------
+    def current_athlete(self) -> AthleteRecord | None:
+        return self.overview.athlete(self.athlete_id)
+
     def new_check_in(self) -> None:
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
         self.tabs.setCurrentWidget(self.checkin_stack)
 
-    def _check_in_dict(self, symptoms: dict[str, Any]) -> dict[str, Any]:
-        athlete = operations.athlete_fields(self.repo.get_athlete(self.athlete_id))
-        return self.form.check_in_dict(self.today, athlete, symptoms)
+    def _check_in_data(self, symptoms: dict[str, Any]) -> dict[str, Any]:
+        """The form as a check-in dated today (read now: the app may stay open past midnight)."""
+        data = self.form.check_in_dict(self.ctx.today(), {}, symptoms)
+        athlete = self.current_athlete()
+        return checkin_ops.with_profile(data, athlete) if athlete is not None else data
 
     def _ask_questions(self) -> None:
-        from ..domain.checkin import CheckInError, parse_check_in
+        from ..domain.checkin import CheckInError
         from ..domain.questions import questions_for
 
         try:
-            check_in = parse_check_in(self._check_in_dict({}), self.today)
+            check_in = checkin_ops.parse(self.ctx, self._check_in_data({}))
         except CheckInError as exc:
             self.form.problem.setText(str(exc))
             return
@@ -268,145 +279,138 @@ class MainWindow(QMainWindow):
         self.checkin_stack.setCurrentWidget(self.questions)
 
     def _save_check_in(self, symptoms: dict[str, Any]) -> None:
-        data = self._check_in_dict(symptoms)
-        days = int(self.settings.get("plan_days", 7))
+        data = self._check_in_data(symptoms)
+        days = int(self.overview.settings.get("plan_days", 7))
         athlete_id = self.athlete_id
         self.questions.show_button.setEnabled(False)
         self.statusBar().showMessage("Making your plan and saving it...")
-        self.tasks.run(
-            lambda: operations.save_check_in(self.repo, athlete_id, data, days, self.today),
+        self.run_op(
+            lambda: checkin_ops.save_check_in(self.ctx, athlete_id, data, days),
             self._on_saved,
-            self._on_save_failed,
+            "The check-in was not saved",
+            on_failed=lambda _: self.questions.show_button.setEnabled(True),
         )
 
-    def _on_saved(self, saved: operations.SavedCheckIn) -> None:
+    def _on_saved(self, saved: checkin_ops.SavedCheckIn) -> None:
         self.questions.show_button.setEnabled(True)
         self.statusBar().showMessage("Check-in saved.", 4000)
-        self._plan_request += 1
-        self.plan_view.set_plan(saved.plan, saved.done_ids, self.today)
-        self.tabs.setCurrentWidget(self.plan_view)
+        if saved.record.athlete_id == self.athlete_id:
+            self._plan_request += 1
+            self.plan_view.set_plan(saved.plan, saved.done_ids, self.ctx.today())
+            self.tabs.setCurrentWidget(self.plan_view)
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
-        self._reload_history_if_shown()
-        if self.roster_view is not None:
-            self.roster_view.set_entries(operations.roster_entries(self.repo), self.today)
         self.plan_shown.emit()
-
-    def _on_save_failed(self, exc: Exception) -> None:
-        self.questions.show_button.setEnabled(True)
-        self.show_error("The check-in was not saved", exc)
-
-    def start_daily_backup(self) -> None:
-        """Today's automatic backup, in the background once the window is up (not inside the first save)."""
-        self.tasks.run(
-            self.repo.ensure_daily_backup,
-            lambda _: None,
-            lambda exc: self.show_error("Today's automatic backup failed", exc),
-        )
 
     def _tick(self, item_id: str, done: bool) -> None:
         athlete_id = self.athlete_id
-        self.tasks.run(
-            lambda: operations.set_done(self.repo, athlete_id, item_id, done),
-            lambda _: None,
-            lambda exc: self.show_error("The tick was not saved", exc),
-        )
+        self.run_op(lambda: checkin_ops.set_done(self.ctx, athlete_id, item_id, done), None, "The tick was not saved")
 
-    def _show_loaded_plan(self, request: int, current: operations.CurrentPlan) -> None:
-        if request == self._plan_request:
-            self.plan_view.set_plan(current.plan, current.done_ids, self.today)
+    def _show_current(self, current: queries.CurrentPlan) -> None:
+        self.plan_view.set_plan(current.plan, current.done_ids, self.ctx.today())
 
     def _load_current_plan(self) -> None:
         self._plan_request += 1
-        request = self._plan_request
-        athlete_id = self.athlete_id
-        self.tasks.run(
-            lambda: operations.current_plan(self.repo, athlete_id, self.today),
-            lambda cur: self._show_loaded_plan(request, cur),
-            lambda exc: self.show_error("The current plan could not be loaded", exc),
-        )
+        request, athlete_id = self._plan_request, self.athlete_id
+
+        def show(current: queries.CurrentPlan) -> None:
+            if request == self._plan_request:
+                self._show_current(current)
+
+        self.query(lambda: queries.current_plan(self.ctx, athlete_id), show, "The current plan could not be loaded")
 
     def _reload_history_if_shown(self) -> None:
         if self.tabs.currentWidget() is self.history_view:
             self.history_view.load(self.athlete_id)
+
+    def start_daily_backup(self) -> None:
+        """Today's automatic backup, in the background once the window is up (not inside the first save)."""
+        self.run_op(lambda: backup_ops.daily_backup(self.ctx), None, "Today's automatic backup failed")
 
     # -- athletes ---------------------------------------------------------------------------------
     def switch_athlete(self, athlete_id: str) -> None:
         if not athlete_id or athlete_id == self.athlete_id:
             return
         self.athlete_id = athlete_id
-        self.repo.set_setting("current_athlete", athlete_id)
+        self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
+        if self.roster_view is not None:
+            self.roster_view.set_current(athlete_id)
         self.form.reset()
+        self.checkin_stack.setCurrentWidget(self.form)
         self._load_current_plan()
         self._reload_history_if_shown()
+        self.run_op(lambda: athlete_ops.switch_athlete(self.ctx, athlete_id), None, "The athlete was not remembered")
 
     def add_athlete(self) -> None:
-        from ..storage.errors import StorageError
         from .dialogs import AthleteDialog
 
         dialog = AthleteDialog(parent=self)
         if dialog.exec():
-            try:
-                record = self.repo.add_athlete(**dialog.form.values())
-            except StorageError as exc:
-                self.show_error("The athlete was not added", exc)
-                return
-            self._refresh_athletes()
-            self.switch_athlete(record.id)
-            self._refresh_athletes()
+            values = dialog.form.values()
+            self.run_op(
+                lambda: athlete_ops.add_athlete(self.ctx, **values),
+                lambda record: self.switch_athlete(record.id),
+                "The athlete was not added",
+            )
 
-    def edit_athlete(self) -> None:
-        from ..storage.errors import StorageError
+    def edit_athlete(self, athlete_id: str | None = None) -> None:
         from .dialogs import AthleteDialog
 
-        current = self.repo.get_athlete(self.athlete_id)
+        if athlete_id:
+            self.switch_athlete(athlete_id)
+        current = self.current_athlete()
+        if current is None:
+            return
         dialog = AthleteDialog(current.to_dict(), parent=self)
         if dialog.exec():
-            try:
-                self.repo.update_athlete(self.athlete_id, **dialog.form.values())
-            except StorageError as exc:
-                self.show_error("The changes were not saved", exc)
-            self._refresh_athletes()
+            values, target = dialog.form.values(), current.id
+            self.run_op(
+                lambda: athlete_ops.update_athlete(self.ctx, target, **values), None, "The changes were not saved"
+            )
 
-    def archive_athlete(self) -> None:
-        athletes = self.repo.list_athletes()
-        if len(athletes) <= 1:
+    def archive_athlete(self, athlete_id: str | None = None) -> None:
+        if athlete_id:
+            self.switch_athlete(athlete_id)
+        current = self.current_athlete()
+        if current is None:
+            return
+        if len(self.overview.athletes) <= 1:
             self.inform("Archive athlete", "Add another athlete first: one must stay active.")
             return
-        name = self.repo.get_athlete(self.athlete_id).name
         if not self.ask_yes_no(
-            "Archive athlete", f"Archive {name}? Their history is kept and they can be brought back later."
+            "Archive athlete", f"Archive {current.name}? Their history is kept and they can be brought back later."
         ):
             return
-        self.repo.archive_athlete(self.athlete_id)
-        remaining = [a for a in self.repo.list_athletes() if a.id != self.athlete_id]
-        self.switch_athlete(remaining[0].id)
-        self._refresh_athletes()
+        target = current.id
+        self.run_op(
+            lambda: athlete_ops.archive_current(self.ctx, target),
+            self._after_archive,
+            "The athlete was not archived",
+        )
+
+    def _after_archive(self, next_id: str) -> None:
+        self.athlete_id = ""  # force the switch: the archived athlete is no longer current
+        self.switch_athlete(next_id)
 
     # -- menus ------------------------------------------------------------------------------------
     def open_preferences(self) -> None:
         from .dialogs import PreferencesDialog
 
-        coach = bool(self.settings.get("coach_mode"))
-        profile = None if coach else self.repo.get_athlete(self.athlete_id).to_dict()
-        dialog = PreferencesDialog({**self.settings, "theme": self.theme()}, profile, parent=self)
+        settings = self.overview.settings
+        coach = bool(settings.get("coach_mode"))
+        athlete = self.current_athlete()
+        profile = None if coach or athlete is None else athlete.to_dict()
+        dialog = PreferencesDialog({"theme": "system", **settings}, profile, parent=self)
         if not dialog.exec():
             return
-        from ..storage.errors import StorageError
-
         values = dialog.values()
-        self._qsettings().setValue("window/theme", values.pop("theme"))
-        try:
-            for key, value in values.items():
-                self.repo.set_setting(key, value)
-            if dialog.profile is not None:
-                self.repo.update_athlete(self.athlete_id, **dialog.profile.values())
-        except StorageError as exc:
-            self.show_error("The preferences were not saved", exc)
-        self.settings = self.repo.settings()
-        self.form.set_units(self.settings.get("units") == "imperial")
-        apply_theme(self.theme())
-        self._refresh_athletes()
+        changed = dialog.profile.values() if dialog.profile is not None else None
+        target = self.athlete_id
+        self.run_op(
+            lambda: settings_ops.save_settings(self.ctx, values, target, changed),
+            None,
+            "The preferences were not saved",
+        )
 
     def export_plan(self) -> None:
         from ..domain.plan_text import render_plan_text
@@ -432,60 +436,61 @@ class MainWindow(QMainWindow):
                 self.show_error("The chart was not exported", exc)
 
     def backup_now(self) -> None:
-        self.tasks.run(
-            self.repo.backup,
+        self.run_op(
+            lambda: backup_ops.backup_now(self.ctx),
             lambda info: self.statusBar().showMessage(f"Backup saved: {info.name}", 6000),
-            lambda exc: self.show_error("The backup failed", exc),
+            "The backup failed",
         )
 
     def restore_backup(self) -> None:
-        from ..storage.errors import StorageError
+        self.query(lambda: backup_ops.list_backups(self.ctx), self._offer_restore, "The backups could not be listed")
 
-        backups = self.repo.list_backups()
-        if not backups:
+    def _offer_restore(self, found: list[Any]) -> None:
+        if not found:
             self.inform("Restore", "There are no backups yet.")
             return
-        newest = backups[-1]
+        newest = found[-1]
         if not self.ask_yes_no(
             "Restore from a backup",
             f"Replace all current data with the backup from {newest.created:%d %b %Y %H:%M}? "
             "Your current data is saved first as a safety copy.",
         ):
             return
-        try:
-            self.repo.restore_from(newest.path)
-        except StorageError as exc:
-            self.show_error("The restore failed", exc)
-            return
-        self.athlete_id = self._ensure_athlete()
-        self._refresh_athletes()
-        self._load_current_plan()
+        self.run_op(
+            lambda: backup_ops.restore_from(self.ctx, newest.path), lambda _: self.reload_all(), "The restore failed"
+        )
 
     def offer_repair(self) -> None:
-        """Name damaged files (kept aside, never overwritten) and offer the newest good backup copies."""
-        from ..storage.errors import StorageError
-
-        if self.repo.warnings:
-            self.inform("Some data needed repair", "\n\n".join(self.repo.warnings))
-        damaged = self.repo.damaged_files()
-        if not damaged:
+        """Name damaged files found at opening (kept aside, never overwritten) and offer the newest good copies."""
+        if self.start.warnings:
+            self.inform("Some data needed repair", "\n\n".join(self.start.warnings))
+        if not self.start.damaged:
             return
-        names = "\n".join(str(p) for p in damaged)
+        names = "\n".join(str(p) for p in self.start.damaged)
         if not self.ask_yes_no(
             "Damaged data file",
-            f"These files in {self.repo.data_dir} cannot be read:\n{names}\n\nThey are kept "
+            f"These files in {self.data_dir} cannot be read:\n{names}\n\nThey are kept "
             "aside, not overwritten. Restore them from the newest good backup now?",
         ):
             return
-        try:
-            actions = self.repo.repair()
-        except StorageError as exc:
-            self.show_error("The repair failed", exc)
-            return
+        self.run_op(lambda: backup_ops.repair(self.ctx), self._repaired, "The repair failed")
+
+    def _repaired(self, actions: list[Any]) -> None:
         self.inform("Repair finished", "\n".join(f"{a.file}: {a.action}" for a in actions))
-        self.athlete_id = self._ensure_athlete()
-        self._refresh_athletes()
-        self._load_current_plan()
+        self.reload_all()
+
+    def reload_all(self) -> None:
+        """After a restore or repair: everything as at start-up."""
+
+        def show(result: OpResult[StartState]) -> None:
+            self.start = result.value
+            self.athlete_id = result.value.athlete_id
+            self._show_overview(result.value.overview)
+            self._plan_request += 1
+            self._show_current(result.value.current)
+            self._reload_history_if_shown()
+
+        self.query(lambda: start_state(self.ctx), show, "The data could not be loaded")
 
     def about(self) -> None:
         from ..domain.plan_text import NOTICE
@@ -495,17 +500,21 @@ class MainWindow(QMainWindow):
             "About Recovery Planner",
             f"<h3>Recovery Planner {__version__}</h3><p>Safe, explained recovery plans for "
             f"runners and their coaches. Your data stays on this computer, in "
-            f"{self.repo.data_dir}.</p><p>{NOTICE}</p>",
+            f"{self.data_dir}.</p><p>{NOTICE}</p>",
         )
 
     def show_error(self, title: str, exc: Exception) -> None:
         self.statusBar().clearMessage()
-        self.warn(title, f"{title}.\n\n{exc}")
+        self.warn(title, f"{title}.\n\n{plain_message(exc)}")
 
 
-def window_settings(data_dir: Path) -> QSettings:
-    """The INI file of window preferences (geometry, theme) inside the data folder."""
-    return QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
+def plain_message(exc: Exception) -> str:
+    """What to tell the user: a known problem's own words, otherwise where the details are."""
+    from ..services.errors import is_known_problem
+
+    if is_known_problem(exc):
+        return str(exc)
+    return "Something went wrong inside Recovery Planner. The details are in its log file; nothing else was changed."
 
 
 def apply_theme(theme: str) -> None:

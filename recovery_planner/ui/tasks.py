@@ -1,4 +1,4 @@
-"""Run slow work (planning, saving, loading history) off the GUI thread and report back by signal."""
+"""Run service calls off the GUI thread and report back by signal; failures are logged and shown plainly."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..services.logs import log_failure
 
 
 class _Signals(QObject):
@@ -22,14 +24,15 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except Exception as exc:  # reported to the GUI as a message, never a traceback
+        except Exception as exc:  # reported to the GUI as a message; the stack goes to the log
+            log_failure(exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
 
 
 class TaskRunner(QObject):
-    """Runs one callable at a time per call on a thread pool; ``busy_changed`` drives a progress indicator."""
+    """Runs callables one after another on a worker thread; ``busy_changed`` drives a busy indicator."""
 
     busy_changed = Signal(bool)
 
@@ -40,14 +43,20 @@ class TaskRunner(QObject):
         self._running = 0
         self._jobs: set[_Job] = set()
 
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
+        """Call ``fn()`` on the worker; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
         job = _Job(fn)
         job.setAutoDelete(False)
         self._jobs.add(job)
         job.signals.finished.connect(lambda result: self._finish(job, on_done, result))
         job.signals.failed.connect(lambda exc: self._finish(job, on_error, exc))
         self._running += 1
-        self.busy_changed.emit(True)
+        if self._running == 1:
+            self.busy_changed.emit(True)
         self.pool.start(job)
 
     def _finish(self, job: _Job, callback: Callable[[Any], None], value: Any) -> None:
@@ -55,7 +64,8 @@ class TaskRunner(QObject):
         self._running -= 1
         if self._running == 0:
             self.busy_changed.emit(False)
-        callback(value)
+        callback(value)  # an exception here reaches sys.excepthook, which logs it
 
     def wait(self, msecs: int = 30000) -> bool:
+        """Block until every job has run (at shutdown and in tests)."""
         return self.pool.waitForDone(msecs)

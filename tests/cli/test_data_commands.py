@@ -93,14 +93,15 @@ def test_unknown_athlete_exits_2(data_dir: Path) -> None:
 def test_damaged_file_exits_3_then_restore_repairs(data_dir: Path) -> None:
     assert run(data_dir, "checkin", "add", "-", "--athlete", "Ana Lopez", stdin=json.dumps(CHECKIN)).returncode == 0
     backup = run(data_dir, "backup")
-    assert backup.returncode == 0 and "Backup saved" in backup.stdout
+    assert backup.returncode == 0 and "Backup saved" in backup.stderr
+    assert Path(backup.stdout.strip()).is_dir()  # stdout: only the backup's folder
     shard = next((data_dir / "athletes").glob("*/checkins-2024-05.json"))
     shard.write_bytes(shard.read_bytes()[:40])
     out = run(data_dir, "history", "--athlete", "Ana Lopez")
     assert out.returncode == 3 and str(shard) in out.stderr and "restore" in out.stderr
     assert "Traceback" not in out.stderr
     fixed = run(data_dir, "restore")
-    assert fixed.returncode == 0 and "Restored" in fixed.stdout
+    assert fixed.returncode == 0 and "Restored" in fixed.stderr and fixed.stdout == ""
     assert len(json.loads(run(data_dir, "history", "--athlete", "Ana Lopez", "--format", "json").stdout)) == 1
 
 

@@ -17,10 +17,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
-from recovery_planner.storage.repository import Repository
+from recovery_planner.services import athletes, checkins, settings
+from recovery_planner.services.context import AppContext
+from recovery_planner.services.session import open_context, start_state
 from recovery_planner.ui.main_window import MainWindow
 
 TODAY = date(2026, 3, 2)
+
+
+def context(folder: Path | str, day: date = TODAY) -> AppContext:
+    from datetime import datetime, time
+
+    return open_context(folder, clock=lambda: datetime.combine(day, time(12)).astimezone())
+
+
+def window_for(ctx: AppContext) -> MainWindow:
+    return MainWindow(ctx, start_state(ctx).value)
 
 
 def dark_palette() -> QPalette:
@@ -68,10 +80,8 @@ def squad_window(folder: Path) -> MainWindow:
     """A coach's data folder with a few athletes in different states."""
     from datetime import timedelta
 
-    from recovery_planner.ui import operations
-
-    repo = Repository.open(folder)
-    repo.set_setting("coach_mode", True)
+    ctx = context(folder)
+    settings.set_setting(ctx, "coach_mode", True)
     squad = {
         "Ana Ruiz": [("quadriceps", "both", 3, "soreness"), ("quadriceps", "both", 2, "soreness")],
         "Ben Okafor": [("shin", "left", 3, "aching"), ("shin", "left", 5, "aching")],
@@ -80,12 +90,12 @@ def squad_window(folder: Path) -> MainWindow:
         "Emma Larsen": [("calf", "right", 6, "sharp")],
     }
     for name, days in squad.items():
-        athlete = repo.add_athlete(name, experience="intermediate", body_mass_kg=65).id
+        athlete = athletes.add_athlete(ctx, name, experience="intermediate", body_mass_kg=65).value.id
         for i, (region, side, pain, kind) in enumerate(days):
             day = TODAY - timedelta(days=len(days) - 1 - i)
             data = {"date": day.isoformat(), "areas": [{"region": region, "side": side, "pain": pain, "kind": kind}]}
-            operations.save_check_in(repo, athlete, data, 7, day)
-    window = MainWindow(repo, today=TODAY)
+            checkins.save_check_in(context(folder, day), athlete, data, 7)
+    window = window_for(ctx)
     window.resize(1200, 700)
     window.show()
     window.tabs.setCurrentWidget(window.roster_view)
@@ -99,8 +109,8 @@ def main(out: Path) -> None:
     for theme in ("light", "dark"):
         app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
         with tempfile.TemporaryDirectory() as tmp:
-            repo = Repository.open(tmp)
-            window = MainWindow(repo, today=TODAY)
+            ctx = context(tmp)
+            window = window_for(ctx)
             window.resize(1200, 800)
             window.show()
             fill_check_in(window)
@@ -125,7 +135,7 @@ def main(out: Path) -> None:
             QApplication.processEvents()
             save(window, out / f"history-{theme}.png")
             window.close()
-            repo.close()
+            ctx.repo.close()
         with tempfile.TemporaryDirectory() as tmp:
             save(squad_window(Path(tmp)), out / f"squad-{theme}.png")
     print(f"screenshots written to {out}")

@@ -1,12 +1,12 @@
-"""Re-planning through the app's operations on a real data folder, and the coach's squad tab."""
+"""Re-planning through the services on a real data folder, and the coach's squad tab."""
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from recovery_planner.storage.repository import Repository
-from recovery_planner.ui import operations
-from recovery_planner.ui.main_window import MainWindow
+from recovery_planner.services import athletes, checkins, queries, settings
+
+from .app_window import fixed_clock, make_ctx, make_window
 
 START = date(2026, 3, 2)
 
@@ -19,13 +19,19 @@ def soreness(day: date, pain: int) -> dict:
     }
 
 
+def save_on(ctx, day: date, athlete_id: str, data: dict) -> checkins.SavedCheckIn:
+    """Save a check-in as the app does on ``day``."""
+    ctx.clock = fixed_clock(day)
+    return checkins.save_check_in(ctx, athlete_id, data, 7).value
+
+
 def test_pain_not_settling_for_a_week_raises_the_referral(tmp_path):
-    repo = Repository.open(tmp_path / "data")
-    athlete = repo.add_athlete("Sam").id
+    ctx = make_ctx(tmp_path / "data", START)
+    athlete = athletes.add_athlete(ctx, "Sam").value.id
     saved = None
     for i in range(9):
         day = START + timedelta(days=i)
-        saved = operations.save_check_in(repo, athlete, soreness(day, 4), 7, day)
+        saved = save_on(ctx, day, athlete, soreness(day, 4))
     assert saved.plan["referral"]["urgency"] in ("prompt", "urgent")
     assert saved.plan["no_running_until_cleared"]
     assert all(d["running"] == "none" for d in saved.plan["days"])
@@ -33,39 +39,36 @@ def test_pain_not_settling_for_a_week_raises_the_referral(tmp_path):
 
 
 def test_normal_soreness_course_is_not_escalated(tmp_path):
-    repo = Repository.open(tmp_path / "data")
-    athlete = repo.add_athlete("Sam").id
+    ctx = make_ctx(tmp_path / "data", START)
+    athlete = athletes.add_athlete(ctx, "Sam").value.id
     for i, pain in enumerate((4, 5, 3, 2, 1)):
         day = START + timedelta(days=i)
-        saved = operations.save_check_in(repo, athlete, soreness(day, pain), 7, day)
+        saved = save_on(ctx, day, athlete, soreness(day, pain))
         assert saved.plan["referral"]["urgency"] == "none"
 
 
 def test_replanning_keeps_ticked_items(tmp_path):
-    repo = Repository.open(tmp_path / "data")
-    athlete = repo.add_athlete("Sam").id
-    first = operations.save_check_in(repo, athlete, soreness(START, 3), 7, START)
+    ctx = make_ctx(tmp_path / "data", START)
+    athlete = athletes.add_athlete(ctx, "Sam").value.id
+    first = save_on(ctx, START, athlete, soreness(START, 3))
     ticked = first.plan["days"][1]["items"][-1]["id"]  # nutrition on day 2
-    operations.set_done(repo, athlete, ticked, True)
-    second = operations.save_check_in(
-        repo, athlete, soreness(START + timedelta(days=1), 2), 7, START + timedelta(days=1)
-    )
+    checkins.set_done(ctx, athlete, ticked, True)
+    second = save_on(ctx, START + timedelta(days=1), athlete, soreness(START + timedelta(days=1), 2))
     assert ticked in {it["id"] for it in second.plan["days"][0]["items"]}
     assert ticked in second.done_ids
-    assert len(repo.history(athlete)) == 2 and repo.get_plan(athlete, first.record.id) == first.plan
+    assert len(queries.history_records(ctx, athlete)) == 2
+    assert queries.stored_plan(ctx, athlete, first.record.id) == first.plan
 
 
 def test_coach_squad_lists_red_flags_first_and_switches_athlete(qtbot, tmp_path):
-    repo = Repository.open(tmp_path / "data")
-    repo.set_setting("coach_mode", True)
-    calm = repo.add_athlete("Alex").id
-    hurt = repo.add_athlete("Zoe").id
-    operations.save_check_in(repo, calm, soreness(START, 1), 7, START)
+    ctx = make_ctx(tmp_path / "data", START)
+    settings.set_setting(ctx, "coach_mode", True)
+    calm = athletes.add_athlete(ctx, "Alex").value.id
+    hurt = athletes.add_athlete(ctx, "Zoe").value.id
+    save_on(ctx, START, calm, soreness(START, 1))
     shin = {"date": START.isoformat(), "areas": [{"region": "shin", "side": "left", "pain": 6, "kind": "aching"}]}
-    operations.save_check_in(repo, hurt, shin, 7, START)
-    window = MainWindow(repo, today=START)
-    qtbot.addWidget(window)
-    window.show()
+    save_on(ctx, START, hurt, shin)
+    window = make_window(qtbot, ctx)
     squad = window.roster_view
     assert squad is not None and window.tabs.tabText(0) == "Squad"
     assert squad.visible_ids()[0] == hurt
@@ -80,14 +83,14 @@ def test_coach_squad_lists_red_flags_first_and_switches_athlete(qtbot, tmp_path)
 
 
 def test_roster_trend_is_kept_at_save_time_and_worsening_comes_first(tmp_path):
-    repo = Repository.open(tmp_path / "data")
-    steady = repo.add_athlete("Alex").id
-    worse = repo.add_athlete("Bea").id
+    ctx = make_ctx(tmp_path / "data", START)
+    steady = athletes.add_athlete(ctx, "Alex").value.id
+    worse = athletes.add_athlete(ctx, "Bea").value.id
     for athlete, pains in ((steady, (3, 3)), (worse, (2, 3))):
         for i, pain in enumerate(pains):
             day = START + timedelta(days=i)
-            operations.save_check_in(repo, athlete, soreness(day, pain), 7, day)
-    rows = {r.athlete_id: r for r in operations.roster_entries(repo)}
+            save_on(ctx, day, athlete, soreness(day, pain))
+    rows = {r.athlete_id: r for r in queries.roster_entries(ctx)}
     assert rows[steady].trend == "same" and rows[worse].trend == "worse"
     from recovery_planner.domain.roster import roster_order
 
@@ -95,13 +98,11 @@ def test_roster_trend_is_kept_at_save_time_and_worsening_comes_first(tmp_path):
 
 
 def test_coach_tabs_open_the_right_pages(qtbot, tmp_path):
-    repo = Repository.open(tmp_path / "data")
-    repo.set_setting("coach_mode", True)
-    athlete = repo.add_athlete("Alex").id
-    operations.save_check_in(repo, athlete, soreness(START, 3), 7, START)
-    window = MainWindow(repo, today=START)
-    qtbot.addWidget(window)
-    window.show()
+    ctx = make_ctx(tmp_path / "data", START)
+    settings.set_setting(ctx, "coach_mode", True)
+    athlete = athletes.add_athlete(ctx, "Alex").value.id
+    save_on(ctx, START, athlete, soreness(START, 3))
+    window = make_window(qtbot, ctx)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Squad", "Check in", "Plan", "History"]
     window.tabs.setCurrentIndex(titles.index("Plan"))

@@ -1,0 +1,100 @@
+"""Read-only questions the screens and commands ask: the plan in force, the history, the roster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .context import AppContext
+
+if TYPE_CHECKING:
+    from ..domain.progress import HistoryEntry
+    from ..domain.roster import RosterEntry
+    from ..storage.records import AthleteRecord, CheckInRecord
+
+
+@dataclass(frozen=True)
+class CurrentPlan:
+    """The plan in force today (None when there is none) and the plan items already ticked."""
+
+    plan: dict[str, Any] | None
+    done_ids: frozenset[str]
+    checkin_id: str | None = None
+
+
+def current_plan(ctx: AppContext, athlete_id: str) -> CurrentPlan:
+    """The plan of the newest check-in on or before today, if it covers today, with the ticked items."""
+    found = ctx.repo.active_plan(athlete_id, ctx.today())
+    if found is None:
+        return CurrentPlan(None, frozenset())
+    record, plan = found
+    return CurrentPlan(plan, ctx.repo.done_items(athlete_id), record.id)
+
+
+def history_entries(ctx: AppContext, athlete_id: str) -> list[HistoryEntry]:
+    """The athlete's check-ins as history entries, oldest first (plans are loaded on demand)."""
+    from ..domain.progress import HistoryEntry
+
+    done = ctx.repo.done_items(athlete_id)
+    return [
+        HistoryEntry(
+            id=r.id,
+            date=r.date,
+            check_in=r.check_in,
+            done_item_ids=done,
+            running_day1=r.summary.running_day1,
+            urgency=r.summary.urgency,
+        )
+        for r in ctx.repo.history(athlete_id)
+    ]
+
+
+def history_records(ctx: AppContext, athlete_id: str) -> list[CheckInRecord]:
+    """The stored check-in records (with their summaries), oldest first."""
+    return ctx.repo.history(athlete_id)
+
+
+def stored_plan(ctx: AppContext, athlete_id: str, checkin_id: str) -> dict[str, Any] | None:
+    """The plan stored with one check-in (plan format v1), or None if it was never stored."""
+    return ctx.repo.get_plan(athlete_id, checkin_id)
+
+
+def athletes(ctx: AppContext, include_archived: bool = False) -> list[AthleteRecord]:
+    return ctx.repo.list_athletes(include_archived=include_archived)
+
+
+def find_athlete(ctx: AppContext, name_or_id: str) -> AthleteRecord:
+    """The athlete with this name (any case) or id; raises NotFoundError."""
+    return ctx.repo.find_athlete(name_or_id)
+
+
+def get_athlete(ctx: AppContext, athlete_id: str) -> AthleteRecord:
+    return ctx.repo.get_athlete(athlete_id)
+
+
+def settings(ctx: AppContext) -> dict[str, Any]:
+    return ctx.repo.settings()
+
+
+def roster_entries(ctx: AppContext, include_archived: bool = True) -> list[RosterEntry]:
+    """One roster row per athlete, from the roster index only (no athlete file is read)."""
+    from ..domain.roster import RosterEntry
+
+    rows = []
+    for a in ctx.repo.list_athletes(include_archived=include_archived):
+        s = a.latest
+        rows.append(
+            RosterEntry(
+                athlete_id=a.id,
+                name=a.name,
+                last_check_in=s.date if s else None,
+                running_day1=s.running_day1 if s else None,
+                referral_urgency=s.urgency if s else None,
+                worst_region=s.worst_region if s else None,
+                worst_side=s.worst_side if s else None,
+                worst_pain=s.worst_pain if s else None,
+                trend=s.trend if s else None,
+                archived=a.archived,
+            )
+        )
+    return rows

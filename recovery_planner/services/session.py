@@ -1,0 +1,94 @@
+"""Opening the data folder, and what the main window shows first and after a change."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .changes import OpResult
+from .context import AppContext, local_now
+from .queries import CurrentPlan
+
+if TYPE_CHECKING:
+    from ..domain.roster import RosterEntry
+    from ..storage.records import AthleteRecord
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: ``--data-dir``, else $RECOVERY_PLANNER_HOME, else the platform's user data folder."""
+    from ..storage.paths import resolve_data_dir as resolve
+
+    return resolve(explicit)
+
+
+def open_context(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    clock: Callable[[], datetime] = local_now,
+    renderers: dict[str, Callable[..., Any]] | None = None,
+) -> AppContext:
+    """Open (creating if needed) the data folder and wrap it in a context; raises StorageError subclasses."""
+    from ..storage.repository import Repository
+
+    return AppContext(Repository.open(data_dir), clock=clock, renderers=dict(renderers or {}))
+
+
+def close_context(ctx: AppContext) -> None:
+    """Release cached files (every save is already on disk)."""
+    ctx.repo.close()
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Settings, the active athletes (by name) and the roster rows (every athlete, archived included)."""
+
+    settings: dict[str, Any]
+    athletes: tuple[AthleteRecord, ...]
+    roster: tuple[RosterEntry, ...]
+
+    def athlete(self, athlete_id: str) -> AthleteRecord | None:
+        return next((a for a in self.athletes if a.id == athlete_id), None)
+
+
+def overview(ctx: AppContext) -> Overview:
+    from .queries import roster_entries
+
+    return Overview(ctx.repo.settings(), tuple(ctx.repo.list_athletes()), tuple(roster_entries(ctx)))
+
+
+@dataclass(frozen=True)
+class StartState:
+    """The first screen: the overview, whose plan to show, and problems found while opening the folder."""
+
+    data_dir: Path
+    overview: Overview
+    athlete_id: str
+    current: CurrentPlan
+    warnings: tuple[str, ...]
+    damaged: tuple[Path, ...]
+
+
+def start_state(ctx: AppContext) -> OpResult[StartState]:
+    """The first screen's data (also after a restore). Adds the runner's own profile ("Me") to an empty folder."""
+    from ..storage.errors import DamagedFileError
+    from .athletes import ensure_athlete
+    from .queries import current_plan
+
+    chosen = ensure_athlete(ctx, ctx.repo.get_setting("current_athlete"))
+    try:
+        current = current_plan(ctx, chosen.value)
+    except DamagedFileError:  # listed in ``damaged`` below; the window offers the repair
+        current = CurrentPlan(None, frozenset())
+    state = StartState(
+        data_dir=ctx.repo.data_dir,
+        overview=overview(ctx),
+        athlete_id=chosen.value,
+        current=current,
+        warnings=tuple(ctx.repo.warnings),
+        damaged=tuple(ctx.repo.damaged_files()),
+    )
+    return OpResult(state, chosen.changes)

@@ -1,0 +1,31 @@
+"""Building the app's context and main window in tests: a fixed clock and a real data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time
+from pathlib import Path
+
+from recovery_planner.services.context import AppContext
+from recovery_planner.services.session import open_context, start_state
+from recovery_planner.ui.main_window import MainWindow
+
+
+def fixed_clock(day: date) -> Callable[[], datetime]:
+    """A clock that always says noon on ``day`` (local time)."""
+    return lambda: datetime.combine(day, time(12)).astimezone()
+
+
+def make_ctx(data_dir: Path, today: date) -> AppContext:
+    return open_context(data_dir, clock=fixed_clock(today))
+
+
+def make_window(qtbot, ctx: AppContext, show: bool = True) -> MainWindow:
+    """The main window as app.py builds it: the start state read first, then the window in one go."""
+    window = MainWindow(ctx, start_state(ctx).value)
+    qtbot.addWidget(window)
+    if show:
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+    return window
