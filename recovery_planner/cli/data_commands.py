@@ -44,6 +44,9 @@ def register(subparsers: Any) -> None:
         p = add_command(asub, name, _athletes_archive, help=f"{name} an athlete (their data is kept); prints the id")
         p.add_argument("name", help="the athlete's name or id")
         p.set_defaults(archived=archived)
+    from .coach_commands import register_athlete_actions
+
+    register_athlete_actions(asub)
 
     checkin = subparsers.add_parser("checkin", help="store check-ins")
     csub = checkin.add_subparsers(dest="checkin_command", metavar="ACTION", required=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,9 +38,9 @@ def read_json_input(source: str) -> Any:
         raise InputError(f"{name}: the input is larger than {MAX_INPUT_BYTES // 2**20} MB")
     if not text.strip():
         raise InputError(f"{name}: is empty; expected a check-in in JSON")
+    from ..domain.checkin import decode_json  # NaN, over-long numbers and deep nesting get a plain message
+
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    except RecursionError:
-        raise InputError(f"{name}: the JSON is nested too deeply") from None
+        return decode_json(text)
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None

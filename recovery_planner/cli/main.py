@@ -12,7 +12,7 @@ import sys
 from .. import __version__
 from .common import DATA_DIR_HELP, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_OK, say
 
-COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore")
+COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach")
 
 
 def _global_parser() -> argparse.ArgumentParser:
@@ -31,12 +31,13 @@ def _global_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand (imports the command modules)."""
-    from . import data_commands, plan_command
+    from . import coach_commands, data_commands, plan_command
 
     parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     plan_command.register(subparsers)
     data_commands.register(subparsers)
+    coach_commands.register(subparsers)
     return parser
 
 

@@ -8,6 +8,9 @@ from .features import Features
 from .plan import urgency_rank
 
 ALL_REGIONS = "*"
+BEFORE_RUNNING = "See a physiotherapist or sports doctor before you run again."
+# M13 gate: strength loading waits while one of these referrals is open (structural_referral).
+STRUCTURAL_RULES = frozenset({"E2", "E5", "E10", "E11", "P1", "P7"})
 
 
 @dataclass
@@ -16,7 +19,7 @@ class Assessment:
 
     features: Features
     urgency: str = "none"
-    reasons: list[tuple[int, str]] = field(default_factory=list)
+    reasons: list[tuple[int, str, str]] = field(default_factory=list)  # (urgency rank, finding, advice)
     rules: list[str] = field(default_factory=list)
     suppressed: bool = False
     until_cleared: bool = False
@@ -34,22 +37,32 @@ class Assessment:
     high_risk_bone: bool = False
     rest_day_one: bool = False
     no_fluid_push: bool = False
+    # Added for planner v2 (read by the schedule):
+    strength_gated: bool = False  # M13: no strength_loading on any day (structural referral or E-rule open)
+    no_self_tests: bool = False  # no hop tests or heel-raise tests until cleared (E-rules, bone injury)
+    protect_plan: bool = False  # interim protect plan of an urgent E-rule (E5, E9, E10, E11): rest or unloading
+    structural_rules: set[str] = field(default_factory=set)  # which M13-gate rules are open
+    graded_return: list[str] = field(default_factory=list)  # RTR7: clearance first, then the rule's own return
+    open_holds: list[str] = field(default_factory=list)  # rules carried over from earlier check-ins (holds)
 
     def fire(self, rule: str) -> None:
         if rule not in self.rules:
             self.rules.append(rule)
 
-    def refer(self, urgency: str, reason: str, rule: str) -> None:
-        """Raise the referral to at least ``urgency`` and record why."""
+    def refer(self, urgency: str, reason: str, rule: str, advice: str = "") -> None:
+        """Raise the referral to at least ``urgency`` and record why.
+
+        ``advice`` is the reason's own timing ("if it has not settled in 2-3 days..."): it is shown only
+        when this reason sets the plan's urgency, so a lower-urgency sentence never contradicts the banner."""
         self.fire(rule)
         if urgency_rank(urgency) > urgency_rank(self.urgency):
             self.urgency = urgency
-        if all(text != reason for _, text in self.reasons):
-            self.reasons.append((urgency_rank(urgency), reason))
+        if all(text != reason for _, text, _ in self.reasons):
+            self.reasons.append((urgency_rank(urgency), reason, advice))
 
-    def refer_before_running(self, reason: str, rule: str) -> None:
+    def refer_before_running(self, reason: str, rule: str, advice: str = BEFORE_RUNNING) -> None:
         """A prompt referral that also stops running until a clinician clears it."""
-        self.refer("prompt", reason, rule)
+        self.refer("prompt", reason, rule, advice)
         self.hold_running(rule)
 
     def hold_running(self, rule: str) -> None:
@@ -57,6 +70,29 @@ class Assessment:
         self.fire(rule)
         self.until_cleared = True
         self.rest(3, rule)
+
+    def gate_strength(self, rule: str) -> None:
+        """M13: no strength loading until a clinician has seen the runner (structural referral, E-rules)."""
+        self.fire(rule)
+        self.strength_gated = True
+        if rule in STRUCTURAL_RULES:
+            self.structural_rules.add(rule)
+        self.ban(ALL_REGIONS, "strength_loading")
+
+    def protect(self, rule: str) -> None:
+        """Interim protect plan (E5, E9, E10, E11): no running until cleared, rest or pain-free unloading,
+        no strength loading, no hopping or self-tests."""
+        self.hold_running(rule)
+        self.gate_strength(rule)
+        self.protect_plan = True
+        self.no_self_tests = True
+        self.rest_day_one = True
+        self.injury_pathway = True
+        self.ban(ALL_REGIONS, "easy_run", "training")
+
+    def return_step(self, text: str) -> None:
+        if text not in self.graded_return:
+            self.graded_return.append(text)
 
     def rest(self, days: int, rule: str) -> None:
         """At least ``days`` run-free days from day 1."""
@@ -81,4 +117,9 @@ class Assessment:
             self.cautions.append(text)
 
     def ordered_reasons(self) -> tuple[str, ...]:
-        return tuple(text for _, text in sorted(self.reasons, key=lambda r: -r[0]))
+        """Highest urgency first (holds still open come first within it); advice only at the top urgency."""
+        top = urgency_rank(self.urgency)
+        out = []
+        for rank, text, advice in sorted(self.reasons, key=lambda r: -r[0]):
+            out.append(f"{text} {advice}" if advice and rank >= top else text)
+        return tuple(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 from .regions import REGIONS, SIDES, SUBREGIONS
 
 EXPERIENCE = ("beginner", "intermediate", "advanced")
+SEXES = ("female", "male")
 KINDS = ("soreness", "aching", "sharp", "cramp")
 TRENDS = ("better", "same", "worse")
 MECHANISMS = ("sudden_during_sprint", "inversion_twist", "gradual", "none")
@@ -41,6 +43,16 @@ BOOL_SYMPTOMS = (
     "muscle_cramps_during_run",
     "worse_downhill",
     "menstrual_irregularity",
+    # Added 2026-12 (guidance section 0, "Fields the check-in format needs"); missing = not asked.
+    "pregnant_or_postpartum",
+    "previous_clot_or_surgery",
+    "oestrogen_or_active_cancer",
+    "saddle_numbness_or_bladder_change",
+    "bilateral_leg_nerve_symptoms",
+    "fainting_or_palpitations",
+    "fever_or_illness",
+    "head_cold_only",
+    "pop_or_cannot_heel_raise",
 )
 # name -> (low, high, unit) for the answers that are numbers.
 NUMBER_SYMPTOMS: dict[str, tuple[float, float, str]] = {
@@ -48,12 +60,17 @@ NUMBER_SYMPTOMS: dict[str, tuple[float, float, str]] = {
     "body_mass_change_kg": (-15, 15, "kg"),
     "morning_stiffness_min": (0, 600, "minutes"),
     "onset_at_km": (0, 400, "km"),
+    "postpartum_weeks": (0, 520, "weeks"),
+    "recent_weight_loss_pct": (0, 60, "%"),
 }
 # first_step_pain may be a yes/no answer or a 0-10 rating.
 FLEX_SYMPTOMS = ("first_step_pain",)
 SYMPTOMS = BOOL_SYMPTOMS + tuple(NUMBER_SYMPTOMS) + FLEX_SYMPTOMS
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Accepted check-in dates: a fixed range, never relative to today (the domain reads no clock).
+FIRST_DATE, LAST_DATE = date(1970, 1, 1), date(2100, 12, 31)
+MAX_NUMBER_DIGITS = 30  # longer number literals are refused before Python converts them
 
 
 @dataclass(frozen=True)
@@ -64,7 +81,13 @@ class FieldError:
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.problem}" if self.path else self.problem
+        text = f"{self.path}: {self.problem}" if self.path else self.problem
+        return _printable(text)
+
+
+def _printable(text: str) -> str:
+    """The text with lone surrogates (invalid in UTF-8) escaped, so it can always be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class CheckInError(ValueError):
@@ -81,6 +104,14 @@ class Athlete:
     body_mass_kg: float | None = None
     age: int | None = None
     name: str | None = None
+    sex: str | None = None  # "female" / "male"; wording of REDs and pregnancy questions only (X2, X4)
+    height_cm: float | None = None  # for adult BMI (X4)
+
+    @property
+    def bmi(self) -> float | None:
+        if self.body_mass_kg is None or not self.height_cm:
+            return None
+        return self.body_mass_kg / (self.height_cm / 100) ** 2
 
 
 @dataclass(frozen=True)
@@ -91,6 +122,7 @@ class Wellbeing:
     hot_weather: bool = False
     rhr_delta_bpm: float | None = None
     temperature_c: float | None = None
+    wbgt_c: float | None = None  # wet-bulb globe temperature (H1, section 4)
 
 
 @dataclass(frozen=True)
@@ -124,6 +156,7 @@ class Session:
     fluid_consumed_l: float | None = None
     temperature_c: float | None = None
     sweat_test: SweatTest | None = None
+    ended_hours_ago: float | None = None  # hours from the end of the session to day 1 (section 4 step 5, H2)
 
 
 @dataclass(frozen=True)
@@ -133,6 +166,9 @@ class Load:
     weekly_increase_pct: float | None = None
     planned_session_min: float | None = None
     last_session: Session | None = None
+    usual_easy_run_min: float | None = None  # section 4 D_plan, M2, L3
+    longest_run_30d_km: float | None = None  # L3
+    planned_session_km: float | None = None  # L3
 
 
 @dataclass(frozen=True)
@@ -240,10 +276,51 @@ class _Reader:
         if not isinstance(v, str):
             self.fail(here, f"must be text, got {_describe(v)}")
             return None
+        if not _is_unicode(v):
+            self.fail(here, "contains characters that are not valid text (lone surrogates)")
+            return None
         if len(v) > max_len:
             self.fail(here, f"must be at most {max_len} characters, got {len(v)}")
             return None
         return v
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number (write a plain number, or leave the field out)")
+
+
+def _bounded_int(literal: str) -> int:
+    if len(literal.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number with {len(literal)} digits is too long")
+    return int(literal)
+
+
+def _bounded_float(literal: str) -> float:
+    if len(literal) > MAX_NUMBER_DIGITS + 10:
+        raise ValueError(f"a number written with {len(literal)} characters is too long")
+    value = float(literal)
+    if not math.isfinite(value):
+        raise ValueError(f"{literal[:20]} is too large a number")
+    return value
+
+
+def decode_json(text: str) -> Any:
+    """Decode check-in JSON text; NaN/Infinity, over-long numbers and over-deep nesting raise ValueError
+    with a plain message (never another exception), so callers can report it without a traceback."""
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int, parse_float=_bounded_float)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise ValueError("the JSON is nested too deeply") from None
 
 
 def _fmt(v: float) -> str:
@@ -290,13 +367,18 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
                 day = date.fromisoformat(raw_date)
             except ValueError:
                 r.fail(p("date"), f"is not a real calendar date: {raw_date}")
+            else:
+                if not FIRST_DATE <= day <= LAST_DATE:
+                    r.fail(p("date"), f"must be between {FIRST_DATE} and {LAST_DATE}, got {raw_date}")
 
     a = r.obj(data.get("athlete"), p("athlete"))
     athlete = Athlete(
         experience=r.choice(a, "experience", p("athlete"), EXPERIENCE) or "beginner",
         body_mass_kg=r.number(a, "body_mass_kg", p("athlete"), 25, 250),
-        age=r.number(a, "age", p("athlete"), 8, 110, integer=True),
+        age=r.number(a, "age", p("athlete"), 5, 110, integer=True),
         name=r.text(a, "name", p("athlete")),
+        sex=r.choice(a, "sex", p("athlete"), SEXES),
+        height_cm=r.number(a, "height_cm", p("athlete"), 80, 250),
     )
 
     w = r.obj(data.get("wellbeing"), p("wellbeing"))
@@ -307,6 +389,7 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
         hot_weather=r.boolean(w, "hot_weather", p("wellbeing")),
         rhr_delta_bpm=r.number(w, "rhr_delta_bpm", p("wellbeing"), -60, 120),
         temperature_c=r.number(w, "temperature_c", p("wellbeing"), -40, 55),
+        wbgt_c=r.number(w, "wbgt_c", p("wellbeing"), -20, 45),
     )
 
     areas: list[Area] = []
@@ -411,6 +494,7 @@ def _read_load(r: _Reader, raw: Any, path: str) -> Load:
             fluid_consumed_l=r.number(s, "fluid_consumed_l", sp, 0, 20),
             temperature_c=r.number(s, "temperature_c", sp, -40, 55),
             sweat_test=sweat,
+            ended_hours_ago=r.number(s, "ended_hours_ago", sp, 0, 24 * 365),
         )
         if sweat is not None and session.duration_min is None:
             r.fail(f"{sp}.duration_min", "is required with a sweat test (it gives the sweat rate per hour)")
@@ -420,4 +504,7 @@ def _read_load(r: _Reader, raw: Any, path: str) -> Load:
         weekly_increase_pct=r.number(d, "weekly_increase_pct", path, -100, 10000),
         planned_session_min=r.number(d, "planned_session_min", path, 1, 24 * 60),
         last_session=session,
+        usual_easy_run_min=r.number(d, "usual_easy_run_min", path, 1, 24 * 60),
+        longest_run_30d_km=r.number(d, "longest_run_30d_km", path, 0, 400),
+        planned_session_km=r.number(d, "planned_session_km", path, 0, 400),
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .checkin import Area, CheckIn
 from .load import acute_chronic_ratio, load_spike
-from .regions import BONE_RISK_REGIONS, MUSCLE_REGIONS
+from .regions import BONE_RISK_REGIONS, HIP_GROIN_REGIONS, MUSCLE_REGIONS
 
 TENDON = "tendon"
 DIFFUSE_MUSCLE = "diffuse_muscle"
@@ -22,12 +22,36 @@ _TENDON_SITES: dict[str, frozenset[str | None]] = {
 }
 
 
+CHILD_AGE = 18  # X3: under 18 the adult nutrition, sleep and sweat norms do not apply
+SCFE_AGES = (8, 16)  # E11
+REDS_BMI = 18.5  # X4: WHO underweight (adults)
+REDS_WEIGHT_LOSS_PCT = 5.0  # X4: body mass lost in 3 months (H)
+VTE_TRAVEL_H = 4  # E2: travel of 4 h or more in the last 4 weeks
+POSTPARTUM_CLOT_WEEKS = 12  # E2, X2
+
+# Section 3c: (region, subregion) -> the high-risk bone-stress site it stands for.
+HIGH_RISK_SITES: dict[tuple[str, str], str] = {
+    ("hip_flexors", "deep_groin"): "the neck of the thigh bone (femoral neck)",
+    ("adductors", "deep_groin"): "the neck of the thigh bone (femoral neck)",
+    ("adductors", "pubic"): "the pubic bone (pubic ramus)",
+    ("knee", "kneecap"): "the kneecap (patella)",
+    ("shin", "anterior_shin"): "the front edge of the shin bone (anterior tibial cortex)",
+    ("ankle", "medial_malleolus"): "the inner ankle bone (medial malleolus)",
+    ("ankle", "deep_ankle"): "the talus, deep in the ankle",
+    ("foot", "midfoot_dorsal"): "the navicular bone on top of the midfoot",
+    ("foot", "lateral_midfoot"): "the fifth long foot bone on the outer edge (proximal 5th metatarsal)",
+    ("foot", "big_toe_ball"): "the small bones under the big toe (sesamoids)",
+}
+INJURY_MECHANISMS = ("sudden_during_sprint", "inversion_twist")
+
+
 @dataclass(frozen=True)
 class AreaFeatures:
     area: Area
     pattern: str
     bilateral: bool
     days_since_onset: float | None
+    high_risk_site: str | None = None  # section 3c site name when this area shows that pattern (E5)
 
 
 @dataclass(frozen=True)
@@ -40,6 +64,17 @@ class Features:
     rhr_elevated: bool
     load_spike: bool
     acwr: float | None
+    child: bool = False
+    vte_risk: tuple[str, ...] = ()  # the clot risk factors present (E2), plain words
+    reds_flag: tuple[str, ...] = ()  # the low-energy-availability signs present (X4), plain words
+
+    @property
+    def age(self) -> int | None:
+        return self.check_in.athlete.age
+
+    @property
+    def scfe_age(self) -> bool:
+        return self.age is not None and SCFE_AGES[0] <= self.age <= SCFE_AGES[1]
 
     @property
     def beginner(self) -> bool:
@@ -95,6 +130,67 @@ def days_since_onset(area: Area) -> float | None:
     return None
 
 
+def bsi_feature(area: Area, check_in: CheckIn) -> bool:
+    """Any bone-stress feature of section 3c: focal tenderness, an ache that builds through runs, night or
+    rest pain, swelling over the bone, or (for the groin) pain on weight bearing."""
+    s = check_in.symptom
+    return bool(
+        s("focal_bone_tenderness")
+        or s("pain_worse_as_run_continues")
+        or s("night_or_rest_pain")
+        or area.swelling
+        or (area.region in HIP_GROIN_REGIONS and s("weight_bearing_pain_groin"))
+    )
+
+
+def high_risk_site(area: Area, check_in: CheckIn) -> str | None:
+    """The section 3c high-risk bone-stress site this area's pattern points to, or None (E5).
+
+    One-sided, gradual (no twist or sprint), pain >= 2 and a bone-stress feature; the navicular fires on
+    pain >= 2 alone, and any groin area with pain on weight bearing counts as the femoral neck."""
+    if area.side == "both" or area.mechanism in INJURY_MECHANISMS or area.pain < 2:
+        return None
+    if area.region in HIP_GROIN_REGIONS and check_in.symptom("weight_bearing_pain_groin"):
+        return HIGH_RISK_SITES[("hip_flexors", "deep_groin")]
+    site = HIGH_RISK_SITES.get((area.region, area.subregion or ""))
+    if site is None:
+        return None
+    if area.subregion == "midfoot_dorsal" or bsi_feature(area, check_in):
+        return site
+    return None
+
+
+def clot_risk_factors(check_in: CheckIn) -> tuple[str, ...]:
+    """The E2 risk factors the check-in reports (vte_risk), in plain words."""
+    s = check_in.symptom
+    found = []
+    if (s("recent_long_travel_h") or 0) >= VTE_TRAVEL_H:
+        found.append("a journey of 4 hours or more in the last 4 weeks")
+    if s("previous_clot_or_surgery"):
+        found.append("a previous clot, or recent surgery, a cast or time off your feet")
+    if s("pregnant_or_postpartum"):
+        weeks = s("postpartum_weeks")
+        if weeks is None or weeks <= POSTPARTUM_CLOT_WEEKS:
+            found.append("pregnancy or a recent birth")
+    if s("oestrogen_or_active_cancer"):
+        found.append("the combined pill, HRT or cancer treatment")
+    return tuple(found)
+
+
+def reds_signs(check_in: CheckIn, child: bool) -> tuple[str, ...]:
+    """The X4 signs of low energy availability the check-in reports, in plain words."""
+    found = []
+    if check_in.symptom("menstrual_irregularity"):
+        found.append("irregular or missing periods")
+    bmi = check_in.athlete.bmi
+    if not child and bmi is not None and bmi < REDS_BMI:
+        found.append(f"a body mass index of {bmi:.1f} (below 18.5)")
+    lost = check_in.symptom("recent_weight_loss_pct")
+    if lost is not None and lost >= REDS_WEIGHT_LOSS_PCT:
+        found.append(f"{lost:g} % of body mass lost in 3 months")
+    return tuple(found)
+
+
 def extract(check_in: CheckIn) -> Features:
     """Compute every derived feature once; the rules only read this."""
     w = check_in.wellbeing
@@ -103,8 +199,12 @@ def extract(check_in: CheckIn) -> Features:
         int(rhr) + int(w.sleep_hours is not None and w.sleep_hours < 6) + int(w.fatigue is not None and w.fatigue >= 7)
     )
     areas = tuple(
-        AreaFeatures(a, pattern(a, check_in), is_bilateral(a, check_in), days_since_onset(a)) for a in check_in.areas
+        AreaFeatures(
+            a, pattern(a, check_in), is_bilateral(a, check_in), days_since_onset(a), high_risk_site(a, check_in)
+        )
+        for a in check_in.areas
     )
+    child = check_in.athlete.age is not None and check_in.athlete.age < CHILD_AGE
     return Features(
         check_in=check_in,
         areas=areas,
@@ -114,4 +214,7 @@ def extract(check_in: CheckIn) -> Features:
         rhr_elevated=rhr,
         load_spike=load_spike(check_in.load),
         acwr=acute_chronic_ratio(check_in.load),
+        child=child,
+        vte_risk=clot_risk_factors(check_in),
+        reds_flag=reds_signs(check_in, child),
     )

@@ -10,8 +10,9 @@ from .assessment import Assessment
 from .checkin import CheckIn
 from .daily_care import hydration_item, nutrition_item, sleep_item
 from .features import TENDON, extract
+from .holds import HoldState, long_date
 from .hydration import hydration_advice
-from .plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Plan, PlanDay, PlanItem, Referral
+from .plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Plan, PlanDay, PlanItem, Referral, urgency_rank
 from .readiness import apply_running_rules
 from .schedule import recovery_activity, region_items, run_items, running_level
 from .triage import apply_emergency_rules, apply_referral_rules
@@ -19,32 +20,97 @@ from .triage import apply_emergency_rules, apply_referral_rules
 if TYPE_CHECKING:
     from .progress import SettlingReport
 
+HOLD_WORDS = {
+    "emergency": "emergency care",
+    "urgent": "a same-day check",
+    "prompt": "a check by a physiotherapist or sports doctor before running again",
+}
+
 __all__ = ["DEFAULT_DAYS", "MAX_DAYS", "MIN_DAYS", "assess", "build_plan"]
 
 
-def assess(check_in: CheckIn, settling: SettlingReport | None = None) -> Assessment:
-    """Run every rule tier on the check-in: emergencies, referrals, then running permission.
+def assess(check_in: CheckIn, settling: SettlingReport | None = None, holds: HoldState | None = None) -> Assessment:
+    """Run every rule tier on the check-in (guidance 2.1): what is still open, emergencies, referrals,
+    not settling, then running permission and any graded return.
 
-    ``settling`` is what the athlete's history says (P5 over several check-ins, or worse twice).
-    """
+    ``settling`` is the not-settling report of the stored history including this check-in (P5b,
+    ``progress.settling_report``); without it the check-in alone is read (P5, the same definition).
+    ``holds`` is ``holds.hold_state(...)`` of the stored plans and clearances: an open hold can raise,
+    never lower, the urgency, and keeps running off until a clearance is recorded."""
+    from .progress import check_in_settling
+
     a = Assessment(extract(check_in))
+    if holds is not None:
+        _apply_open_holds(a, holds)
     apply_emergency_rules(a)
     apply_referral_rules(a)
-    if settling is not None and settling.concerns and settling.message:
-        if settling.no_running_until_cleared:
-            a.refer_before_running(settling.message, "P5")
-            a.injury_pathway = True
-        else:
-            a.refer(settling.urgency, settling.message, "P5")
+    report = settling if settling is not None else check_in_settling(check_in.to_dict(), check_in.date)
+    _apply_settling(a, report)
     apply_running_rules(a)
+    if holds is not None:
+        _apply_graded_returns(a, holds, check_in)
     return a
 
 
-def build_plan(check_in: CheckIn, days: int = DEFAULT_DAYS, settling: SettlingReport | None = None) -> Plan:
-    """The day-by-day plan for ``days`` days (3-14) starting on the check-in's date."""
+def _apply_open_holds(a: Assessment, holds: HoldState) -> None:
+    """Each open hold first: its urgency, its reason, no running until cleared, the plan suppressed if it was."""
+    from .triage import CLEARANCE_FIRST
+
+    for hold in holds.open:
+        a.open_holds.append(hold.rule)
+        a.refer(hold.urgency, f"Still open since {long_date(hold.since)}: {hold.reason}", hold.rule)
+        a.hold_running(hold.rule)
+        a.gate_strength(hold.rule)
+        a.injury_pathway = True
+        a.return_step(CLEARANCE_FIRST)
+        if hold.suppresses_plan:
+            a.suppressed = True
+            step = (
+                f"Your check-in of {long_date(hold.since)} needed {HOLD_WORDS.get(hold.urgency, 'a check')}, and "
+                "no clearance has been recorded since. If you have not been seen, get help now; once a clinician "
+                "has cleared you, record it (who and when) to start the return."
+            )
+            if step not in a.do_now:
+                a.do_now.append(step)
+
+
+def _apply_settling(a: Assessment, report: SettlingReport) -> None:
+    """P5 (one check-in) and P5b (the stored history): one definition, in progress.py."""
+    for concern in report.concerns:
+        advice = f"{concern.advice} {report.stale_note}".strip()
+        if concern.urgency == "prompt":
+            a.refer_before_running(concern.finding, concern.rule, advice)
+            a.injury_pathway = True
+        else:
+            a.refer(concern.urgency, concern.finding, concern.rule, advice)
+
+
+def _apply_graded_returns(a: Assessment, holds: HoldState, check_in: CheckIn) -> None:
+    """RTR7: after a clearance, the rule's graded return caps running until it is complete."""
+    for graded in holds.returns_active_on(check_in.date):
+        run_free, easy = graded.limits(check_in.date)
+        a.fire("RTR7")
+        if run_free:
+            a.rest(run_free, "RTR7")
+        if easy:
+            a.cap_easy(easy, "RTR7")
+        a.injury_pathway = True
+        a.return_step(f"Cleared on {long_date(graded.cleared_on)} by {graded.cleared_by}. " + graded.text())
+
+
+def build_plan(
+    check_in: CheckIn,
+    days: int = DEFAULT_DAYS,
+    settling: SettlingReport | None = None,
+    holds: HoldState | None = None,
+) -> Plan:
+    """The day-by-day plan for ``days`` days (3-14) starting on the check-in's date.
+
+    ``settling``: ``progress.settling_report(history + [this check-in], date)`` (P5b); ``holds``:
+    ``holds.hold_state(stored plans, clearances)``. Both optional: without them only this check-in counts."""
     if not MIN_DAYS <= days <= MAX_DAYS:
         raise ValueError(f"days must be {MIN_DAYS}-{MAX_DAYS}, got {days}")
-    a = assess(check_in, settling)
+    a = assess(check_in, settling, holds)
     advice = None if a.suppressed else hydration_advice(check_in)
     plan_days: list[PlanDay] = []
     if not a.suppressed:
@@ -52,6 +118,10 @@ def build_plan(check_in: CheckIn, days: int = DEFAULT_DAYS, settling: SettlingRe
             running = running_level(a, i)
             plan_days.append(PlanDay(check_in.date + timedelta(days=i), running, _day_items(a, i, running, advice)))
     any_run = any(d.running != "none" for d in plan_days)
+    if a.suppressed:
+        returns: tuple[str, ...] = tuple(a.graded_return)
+    else:
+        returns = (*a.graded_return, *(return_to_run(a) if a.injury_pathway else ()))
     return Plan(
         start=check_in.date,
         plan_suppressed=a.suppressed,
@@ -60,7 +130,7 @@ def build_plan(check_in: CheckIn, days: int = DEFAULT_DAYS, settling: SettlingRe
         days=tuple(plan_days),
         hydration=advice,
         stop_rules=stop_rules(a) if any_run else (),
-        return_to_run=return_to_run(a) if a.injury_pathway and not a.suppressed else (),
+        return_to_run=returns,
         do_now=tuple(a.do_now),
         cautions=() if a.suppressed else tuple(a.cautions) + _strain_watch(a),
         rules_fired=tuple(a.rules),
@@ -110,7 +180,7 @@ def return_to_run(a: Assessment) -> tuple[str, ...]:
         "no swelling.",
         "You can walk briskly for 30 minutes without pain (30-45 minutes after a suspected bone injury).",
     ]
-    if a.high_risk_bone or a.bone_sites:
+    if a.high_risk_bone or a.bone_sites or a.no_self_tests:
         steps.append("Do not test the leg by hopping until a clinician has cleared you.")
     else:
         steps.append("Ten single-leg hops on the sore side hurt 2/10 or less.")
@@ -133,12 +203,16 @@ def return_to_run(a: Assessment) -> tuple[str, ...]:
 
 
 def _strain_watch(a: Assessment) -> tuple[str, ...]:
+    """What to watch after a strain; the physiotherapist note only when no prompt referral already says it."""
     if not a.strain_sites or a.suppressed:
         return ()
-    notes = [
-        "See a physiotherapist if you are not walking normally by day 3, if bruising or swelling appears, "
-        "or if it is not clearly better by day 7."
-    ]
+    notes = []
+    if urgency_rank(a.urgency) < urgency_rank("prompt"):
+        bruise = "" if a.features.symptom("bruising") else ", if bruising or swelling appears,"
+        notes.append(
+            f"See a physiotherapist if you are not walking normally by day 3{bruise} or if it is not clearly "
+            "better by day 7."
+        )
     if any(region == "calf" for region, _ in a.strain_sites):
         notes.append(
             "A calf that becomes swollen, warm or red without a new injury needs a same-day check for a blood clot."

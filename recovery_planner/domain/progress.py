@@ -21,20 +21,19 @@ NOT_SETTLING_DAYS = 7  # guidance P5: ordinary muscle soreness is gone within 5-
 DOMS_RISE_DAYS = 3  # muscle soreness rises for up to 72 h: rises then do not count as getting worse
 MAX_GAP_DAYS = 10  # check-ins further apart than this start a new episode of the same area
 _SORE = ("soreness", "aching")
+# Each message is (finding, advice): the planner shows the advice only when it sets the plan's urgency.
 _WORSE_TWICE = (
-    "{name}: the pain has got worse on two check-ins in a row ({shown} out of 10). Please "
-    "stop running and see a physiotherapist or sports doctor in the next 1-3 days, before you "
-    "run again."
+    "{name}: the pain has got worse on two check-ins in a row ({shown} out of 10).",
+    "Please stop running and see a physiotherapist or sports doctor in the next 1-3 days, before you run again.",
 )
 _NOT_SETTLING_PROMPT = (
-    "{name}: {days} days on and not getting better. Ordinary muscle soreness is gone "
-    "within about a week, so this needs a check by a physiotherapist or sports doctor "
-    "in the next 1-3 days. Please do not run until then."
+    "{name}: {days} days on and not getting better. Ordinary muscle soreness is gone within about a week.",
+    "This needs a check by a physiotherapist or sports doctor in the next 1-3 days. Please do not run until then.",
 )
 _NOT_SETTLING_ROUTINE = (
-    "{name}: {days} days on and not clearly better. It is mild ({pain:g}/10), so you "
-    "may keep to your plan, but book a check with a physiotherapist in the next 1-2 "
-    "weeks."
+    "{name}: {days} days on and not clearly better.",
+    "It is mild ({pain:g}/10), so you may keep to your plan, but book a check with a physiotherapist in the "
+    "next 1-2 weeks.",
 )
 
 DID_IT_HELP_CAPTION = (
@@ -240,7 +239,9 @@ def worst_area(check_in: Mapping[str, Any]) -> tuple[str, str, float] | None:
     return key[0], key[1], pains[key]
 
 
-# --------------------------------------------------------------------------- not settling (P5)
+# --------------------------------------------------------------------------- not settling (P5, P5b)
+# The one definition of "not settling": a single check-in (P5, from days_since_onset and trend) is a
+# history of one entry; the stored history (P5b) adds the check-ins before it. build_plan uses this.
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,13 @@ class SettlingConcern:
     days_since_onset: int
     pains: tuple[float, ...]
     urgency: str
-    message: str
+    finding: str
+    advice: str
+    rule: str = "P5"  # "P5" when read from one check-in, "P5b" when the stored history shows it
+
+    @property
+    def message(self) -> str:
+        return f"{self.finding} {self.advice}"
 
 
 @dataclass(frozen=True)
@@ -264,6 +271,11 @@ class SettlingReport:
     urgency: str
     no_running_until_cleared: bool
     message: str | None
+    stale_note: str = ""  # "(This is from your last check-in, N days ago.)" when the latest is old
+
+    @property
+    def rule(self) -> str:
+        return "P5b" if any(c.rule == "P5b" for c in self.concerns) else "P5"
 
 
 def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern | None:
@@ -277,20 +289,20 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
         return not (muscle and (e.date - onset).days <= DOMS_RISE_DAYS)
 
     n = len(episode)
+    rule = "P5b" if n > 1 else "P5"
     rises = [i for i in range(1, n) if pains[i] >= pains[i - 1] + MIN_CHANGE and counts(episode[i])]
     reported_worse = [_area_field(e.check_in, key, "trend") == "worse" and counts(e) for e in episode[-2:]]
     if (n >= 3 and rises[-2:] == [n - 2, n - 1]) or (n >= 2 and all(reported_worse)):
         shown = ", then ".join(f"{p:g}" for p in pains[-3:])
-        return SettlingConcern(
-            *key, "worse_twice", days, tuple(pains), "prompt", _WORSE_TWICE.format(name=name, shown=shown)
-        )
+        finding, advice = (t.format(name=name, shown=shown) for t in _WORSE_TWICE)
+        return SettlingConcern(*key, "worse_twice", days, tuple(pains), "prompt", finding, advice, rule)
     if days < NOT_SETTLING_DAYS or pains[-1] < 1:
         return None
     week_ago = [i for i, e in enumerate(episode) if (latest.date - e.date).days >= NOT_SETTLING_DAYS]
     ref = week_ago[-1] if week_ago else 0
     if ref == n - 1:
         trend = _area_field(latest.check_in, key, "trend")
-        if trend not in ("same", "worse"):
+        if trend == "better":  # an unanswered trend does not cancel a week of pain (safe reading)
             return None
         worsening = trend == "worse"
     else:
@@ -298,10 +310,9 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
             return None
         worsening = pains[-1] >= pains[ref] + MIN_CHANGE
     urgency = "prompt" if pains[-1] >= 4 or worsening else "routine"
-    text = _NOT_SETTLING_PROMPT if urgency == "prompt" else _NOT_SETTLING_ROUTINE
-    return SettlingConcern(
-        *key, "not_settling", days, tuple(pains), urgency, text.format(name=name, days=days, pain=pains[-1])
-    )
+    texts = _NOT_SETTLING_PROMPT if urgency == "prompt" else _NOT_SETTLING_ROUTINE
+    finding, advice = (t.format(name=name, days=days, pain=pains[-1]) for t in texts)
+    return SettlingConcern(*key, "not_settling", days, tuple(pains), urgency, finding, advice, rule)
 
 
 def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingReport:
@@ -316,13 +327,19 @@ def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingRep
                 concerns.append(concern)
     concerns.sort(key=lambda c: -URGENCIES.index(c.urgency))
     urgency = concerns[0].urgency if concerns else "none"
-    message = None
+    message, note = None, ""
     if concerns:
         message = " ".join(c.message for c in concerns)
         stale = (today - days[-1].date).days
         if stale > 3:
-            message += f" (This is from your last check-in, {stale} days ago.)"
-    return SettlingReport(tuple(concerns), urgency, urgency == "prompt", message)
+            note = f"(This is from your last check-in, {stale} days ago.)"
+            message += " " + note
+    return SettlingReport(tuple(concerns), urgency, urgency == "prompt", message, note)
+
+
+def check_in_settling(check_in: Mapping[str, Any], day: date) -> SettlingReport:
+    """P5 from one check-in alone (exchange format v1): its days since onset and trend, no history."""
+    return settling_report([HistoryEntry(id="", date=day, check_in=check_in)], day)
 
 
 def settling_warning(history: Sequence[HistoryEntry], today: date) -> str | None:

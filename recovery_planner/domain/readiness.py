@@ -1,13 +1,16 @@
-"""Whether and how hard to run: rules R1-R8, T1, S1-S3, I1, L1, X1, H1 (guidance 2.4-2.7)."""
+"""Whether and how hard to run: rules R1-R8, T1, S1-S3, I1, L1, L3, X1, H1 (guidance 2.4-2.7).
+
+The strain pathway of R6 lives with the referrals (triage.py); here a sharp pain only costs day 1."""
 
 from __future__ import annotations
 
 from .assessment import Assessment
 from .features import BONE_RISK, DIFFUSE_MUSCLE, LOCALIZED, TENDON
-from .plan import MAX_DAYS as MAX_PLAN_DAYS
-from .triage import SUDDEN
+from .triage import HOT_C, HOT_WBGT_C
 
 PLAN_INTENSITY_DAYS = 3  # days 1-3 carry the intensity cap (guidance 2.1 step 4)
+WBGT_NO_HARD_C, WBGT_NO_OUTDOOR_C = 30.0, 32.2  # H1 (Armstrong 2007 table)
+SINGLE_RUN_SPIKE = 1.10  # L3: one run at most 110 % of the longest run in the last 30 days
 
 
 def apply_running_rules(a: Assessment) -> None:
@@ -33,13 +36,6 @@ def apply_running_rules(a: Assessment) -> None:
         if area.kind == "sharp":
             a.rest(1, "R6")
             a.injury_pathway = True
-            if area.mechanism in SUDDEN:
-                # Acute strain: no running in this plan; the return-to-run checks decide when it resumes.
-                a.rest(MAX_PLAN_DAYS, "R6")
-                a.strain_sites.add((area.region, area.side))
-                a.protect_sites.add((area.region, area.side))
-                a.rest_day_one = True
-                a.ban(area.region, "stretching", "foam_rolling", "massage", "heat")
         if area.pain >= 4:
             a.rest(1, "R7")
         if area.swelling or area.numbness or area.gait_change:
@@ -86,12 +82,26 @@ def _load_and_conditions(a: Assessment) -> None:
         )
     last = ci.load.last_session
     temps = (ci.wellbeing.temperature_c, last.temperature_c if last else None)
-    if ci.wellbeing.hot_weather or any(t is not None and t >= 25 for t in temps):
+    wbgt = ci.wellbeing.wbgt_c
+    if (
+        ci.wellbeing.hot_weather
+        or any(t is not None and t >= HOT_C for t in temps)
+        or (wbgt is not None and wbgt >= HOT_WBGT_C)
+    ):
         a.fire("H1")
         a.caution(
             "It is hot: run in the cooler part of the day, keep runs shorter, and take fluids with "
             "sodium on runs longer than an hour."
         )
+    if wbgt is not None and wbgt > WBGT_NO_OUTDOOR_C:
+        a.cap_easy(PLAN_INTENSITY_DAYS, "H1")
+        a.caution(f"The heat index (WBGT {wbgt:g} °C) is too high for running outdoors: run indoors or not at all.")
+    elif wbgt is not None and wbgt > WBGT_NO_HARD_C:
+        a.cap_easy(PLAN_INTENSITY_DAYS, "H1")
+        a.caution(
+            f"The heat index (WBGT {wbgt:g} °C) is too high for a hard or long run outdoors: keep it short and easy."
+        )
+    _single_run_spike(a)
     if ci.symptom("muscle_cramps_during_run"):
         a.caution(
             "Cramps in races are linked more to running faster than usual and to earlier cramps than to "
@@ -104,3 +114,19 @@ def _load_and_conditions(a: Assessment) -> None:
         a.caution(f"The pain starts around {onset:g} km: keep runs shorter than that while it settles.")
     if ci.symptom("worse_downhill"):
         a.caution("Downhill running makes it worse: choose flat routes for now.")
+
+
+def _single_run_spike(a: Assessment) -> None:
+    """L3: keep any one run at most 110 % of the longest run in the last 30 days."""
+    load = a.features.check_in.load
+    longest, planned = load.longest_run_30d_km, load.planned_session_km
+    if not longest:
+        return
+    limit = longest * SINGLE_RUN_SPIKE
+    if planned is not None and planned > limit:
+        a.fire("L3")
+        a.caution(
+            f"Your planned run of {planned:g} km is more than 10 % longer than your longest run in the last "
+            f"30 days ({longest:g} km). Keep it to {limit:.1f} km or less: single long jumps go with more "
+            "overuse injuries."
+        )

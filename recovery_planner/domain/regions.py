@@ -75,19 +75,33 @@ BACK_REGIONS: tuple[str, ...] = (
     "foot",
 )
 
-# Sub-locations asked where the red flags differ (guidance section 3).
+# Sub-locations asked where the red flags differ (guidance section 3 and 3c). Keys are the check-in's
+# `subregion` values; the texts are what the app asks.
 SUBREGIONS: dict[str, dict[str, str]] = {
     "foot": {
         "plantar_heel": "Under the heel or arch",
+        "posterior_heel": "Back of the heel",
         "forefoot_dorsal": "Top of the forefoot (over the long foot bones)",
         "midfoot_dorsal": "Top of the midfoot (the high point of the arch)",
+        "lateral_midfoot": "Outer edge of the foot, halfway between heel and little toe",
+        "big_toe_ball": "Under the ball of the big toe",
         "toes": "Toes or ball of the foot",
     },
     "knee": {
         "kneecap": "Around or behind the kneecap",
         "below_kneecap": "Just below the kneecap (patellar tendon)",
         "outside_knee": "Outside of the knee",
+        "lateral_knee": "Outside of the knee (joint line)",
         "back_of_knee": "Back of the knee",
+    },
+    "shin": {
+        "anterior_shin": "Front edge of the shin bone",
+        "inner_border": "Inner border of the shin bone",
+    },
+    "ankle": {
+        "medial_malleolus": "Inner ankle bone",
+        "deep_ankle": "Deep in the front of the ankle",
+        "lateral_ankle": "Outer ankle",
     },
     "glutes": {
         "buttock": "In the buttock",
@@ -97,11 +111,21 @@ SUBREGIONS: dict[str, dict[str, str]] = {
         "hip_flexor_muscle": "Front of the hip, in the muscle",
         "deep_groin": "Deep in the groin",
     },
+    "adductors": {
+        "inner_thigh": "Inner thigh, in the muscle",
+        "pubic": "At the pubic bone",
+    },
     "achilles": {
         "mid_portion": "In the tendon, a few centimetres above the heel",
         "insertional": "Where the tendon joins the heel bone",
+        "posterior_heel": "Back of the heel bone",
     },
 }
+LATERAL_KNEE = frozenset({"outside_knee", "lateral_knee"})  # two names for the same place (both accepted)
+
+# Regions where a one-sided ache can be a clot (E2): calf, back of the knee, thigh.
+CLOT_REGIONS = frozenset({"calf", "hamstrings", "quadriceps", "adductors"})
+HIP_GROIN_REGIONS = frozenset({"hip_flexors", "adductors"})
 
 SIDE_NAMES: dict[str, str] = {"left": "left", "right": "right", "both": "both legs"}
 

@@ -70,11 +70,11 @@ def asked_text(q: Question) -> tuple[str, bool]:
 
 def area_heading(q: Question, marked: set[str]) -> str:
     """The heading a question is shown under: its area, else the marked areas it is about, else General."""
-    area = getattr(q, "area", None)
-    if isinstance(area, str) and area:
-        if area in REGIONS:
-            return region_label(area)
-        return GENERAL if area.lower() in ("general", "all", "any") else area
+    if hasattr(q, "area"):  # the questions name their area: trust it (None = about the runner in general)
+        area = q.area
+        if not isinstance(area, str) or not area or area.lower() in ("general", "all", "any"):
+            return GENERAL
+        return region_label(area) if area in REGIONS else area
     hinted = [r for r in AREA_HINTS.get(q.key, ()) if r in marked]
     return ", ".join(region_label(r) for r in hinted) if hinted else GENERAL
 
@@ -94,6 +94,8 @@ class RedFlagPage(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._texts: dict[str, str] = {}
         self._headings: dict[str, str] = {}
+        self._rows: dict[str, QWidget] = {}
+        self._follows: dict[str, str] = {}  # follow-up key -> the key whose "yes" makes it apply
         self._tried = False
         heading = QLabel(
             "<h2>A few safety questions</h2>Some problems cannot be seen on a diagram. "
@@ -132,7 +134,15 @@ class RedFlagPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self._questions = list(questions)
-        for store in (self._groups, self._numbers, self._labels, self._texts, self._headings):
+        for store in (
+            self._groups,
+            self._numbers,
+            self._labels,
+            self._texts,
+            self._headings,
+            self._rows,
+            self._follows,
+        ):
             store.clear()
         self._inverted.clear()
         self._tried = False
@@ -150,6 +160,7 @@ class RedFlagPage(QWidget):
                 rows.addWidget(self._question_row(q, title))
             self.host_layout.addWidget(box)
         self.host_layout.addStretch(1)
+        self._update_follow_ups()
 
     def _question_row(self, q: Question, heading: str) -> QWidget:
         text, inverted = asked_text(q)
@@ -158,6 +169,10 @@ class RedFlagPage(QWidget):
         self._texts[q.key] = text
         self._headings[q.key] = heading
         row = QWidget()
+        self._rows[q.key] = row
+        parent_key = getattr(q, "follows", None)
+        if parent_key:
+            self._follows[q.key] = parent_key
         lay = QHBoxLayout(row)
         lay.setContentsMargins(0, 2, 0, 2)
         label = QLabel(text + (f"<br><small>{q.hint}</small>" if q.hint else ""))
@@ -202,8 +217,13 @@ class RedFlagPage(QWidget):
     def shown_text(self, key: str) -> str:
         return self._texts[key]
 
+    def applies(self, key: str) -> bool:
+        """False for a follow-up whose question was not answered Yes (it is hidden and not asked)."""
+        parent = self._follows.get(key)
+        return parent is None or (self.applies(parent) and self.answers_given().get(parent) is True)
+
     def unanswered_keys(self) -> list[str]:
-        return [q.key for q in self._questions if not self._is_answered(q.key)]
+        return [q.key for q in self._questions if self.applies(q.key) and not self._is_answered(q.key)]
 
     def _is_answered(self, key: str) -> bool:
         if key in self._groups:
@@ -214,6 +234,15 @@ class RedFlagPage(QWidget):
         return [self._texts[key] for key in self.unanswered_keys()]
 
     def answers(self) -> dict[str, Any]:
+        """The stored answers of the questions that apply (True = the sign is there)."""
+        given = self.answers_given()
+        return {key: value for key, value in given.items() if self.applies(key)}
+
+    def _update_follow_ups(self) -> None:
+        for key in self._follows:
+            self._rows[key].setVisible(self.applies(key))
+
+    def answers_given(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, group in self._groups.items():
             if group.checkedId() >= 0:
@@ -242,6 +271,7 @@ class RedFlagPage(QWidget):
         return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
     def _on_change(self, *_args: object) -> None:
+        self._update_follow_ups()
         if self._tried:
             self._mark()
 

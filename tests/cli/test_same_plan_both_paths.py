@@ -115,5 +115,5 @@ def test_knee_worse_twice_holds_running_whichever_tool_saved_it(tmp_path: Path) 
     through_cli = store_through_cli(tmp_path / "cli", history, 7)
     third = through_cli[-1]
     assert third["referral"]["urgency"] == "prompt" and third["no_running_until_cleared"]
-    assert all(d["running"] == "none" for d in third["days"]) and "P5" in third["rules_fired"]
+    assert all(d["running"] == "none" for d in third["days"]) and "P5b" in third["rules_fired"]
     assert through_cli == store_through_app(tmp_path / "app", history, 7)

@@ -56,6 +56,46 @@ def expectation_errors(plan: dict[str, Any], exp: dict[str, Any]) -> list[str]:
     for region, banned in exp.get("must_not_include_for_region", {}).items():
         for day in plan["days"]:
             errs += [
-                f"{it['kind']} on {region}" for it in day["items"] if it["region"] == region and it["kind"] in banned
+                f"{it['kind']} on {region}" for it in day["items"] if region in regions_of(it) and it["kind"] in banned
             ]
+    return errs
+
+
+def regions_of(item: dict[str, Any]) -> set[str]:
+    """The regions an item is for: its ``region`` plus ``dose.regions`` (one item for several areas, M16)."""
+    out = {item.get("region")} - {None}
+    dose = item.get("dose")
+    if isinstance(dose, dict) and isinstance(dose.get("regions"), list):
+        out |= {r for r in dose["regions"] if isinstance(r, str)}
+    return out
+
+
+def close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(0.02, 0.03 * abs(b))
+
+
+HYDRATION_KEYS = {
+    "sweat_rate_l_per_h": "sweat_rate_l_per_h",
+    "pre_run_fluid_l": "pre_run_l",
+    "post_run_fluid_l": "post_run_l",
+    "planned_session_during_l": "during_run_l",
+}
+
+
+def hydration_errors(plan: dict[str, Any], exp: dict[str, Any]) -> list[str]:
+    """Expected fluid numbers within 3 % or 0.02 L, and no run volumes where none may be (vignettes README)."""
+    errs: list[str] = []
+    got = plan.get("hydration") or {}
+    for vkey, pkey in HYDRATION_KEYS.items():
+        if vkey not in (exp.get("hydration") or {}):
+            continue
+        want, val = exp["hydration"][vkey], got.get(pkey)
+        if isinstance(want, list):
+            ok = isinstance(val, list) and len(val) == 2 and all(close(x, y) for x, y in zip(val, want, strict=True))
+        else:
+            ok = isinstance(val, (int, float)) and close(val, want)
+        if not ok:
+            errs.append(f"hydration.{pkey} {val!r}, expected {want!r}")
+    if exp.get("no_fluid_volumes") and any(got.get(k) for k in ("pre_run_l", "during_run_l")):
+        errs.append("fluid volumes given where none may be")
     return errs

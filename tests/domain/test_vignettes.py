@@ -1,4 +1,7 @@
-"""Every shared vignette gets its safe expected outcome (copied from shared/vignettes/check_ins.json)."""
+"""Every shared vignette gets its safe expected outcome.
+
+The cases are read from ../shared/vignettes/check_ins.json when the shared folder is there, else from the
+copy in tests/data (refresh it with `cp ../shared/vignettes/check_ins.json tests/data/vignettes.json`)."""
 
 import json
 from datetime import date
@@ -9,44 +12,70 @@ import pytest
 from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.planner import build_plan
 
-from .plan_checks import expectation_errors, kinds
+from .plan_checks import expectation_errors, hydration_errors, kinds
 
-CASES = json.loads((Path(__file__).parents[1] / "data" / "vignettes.json").read_text())
+ROOT = Path(__file__).parents[2]
+SHARED = ROOT.parent / "shared" / "vignettes" / "check_ins.json"
+COPY = ROOT / "tests" / "data" / "vignettes.json"
+CASES = json.loads((SHARED if SHARED.is_file() else COPY).read_text(encoding="utf-8"))
 TODAY = date(2026, 1, 1)
+# Fluids sized for the next run with the estimated-rate cap (guidance section 4, step 0 and step 4) are built
+# by the plan-core engineer (issue 10 part B); until that branch is merged P10's fluid numbers differ.
+PART_B_HYDRATION = {"P10"}
 
 
-def close(a: float, b: float) -> bool:
-    return abs(a - b) <= max(0.02, 0.03 * abs(b))
+def plan_for(case):
+    return build_plan(parse_check_in(case["check_in"], TODAY)).to_dict()
+
+
+def test_the_copy_in_tests_data_matches_the_shared_cases():
+    if not SHARED.is_file():
+        pytest.skip("the shared folder is not next to this checkout")
+    assert json.loads(COPY.read_text(encoding="utf-8")) == json.loads(SHARED.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_vignette_gets_safe_plan(case):
-    plan = build_plan(parse_check_in(case["check_in"], TODAY)).to_dict()
-    assert expectation_errors(plan, case["expected"]) == []
+    assert expectation_errors(plan_for(case), case["expected"]) == []
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            c,
+            marks=pytest.mark.xfail(
+                c["id"] in PART_B_HYDRATION,
+                reason="run fluids sized for the next run: plan-core branch (issue 10 part B)",
+                strict=False,
+            ),
+        )
+        for c in CASES
+        if c["expected"].get("hydration") or c["expected"].get("no_fluid_volumes")
+    ],
+    ids=lambda c: c["id"],
+)
+def test_vignette_fluids(case):
+    assert hydration_errors(plan_for(case), case["expected"]) == []
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["expected"].get("should_include")], ids=lambda c: c["id"])
 def test_vignette_includes_good_practice(case):
-    plan = build_plan(parse_check_in(case["check_in"], TODAY)).to_dict()
-    assert set(case["expected"]["should_include"]) <= kinds(plan)
-
-
-def test_measured_sweat_test_vignette_hydration():
-    case = next(c for c in CASES if c["id"] == "V14")
-    hyd = build_plan(parse_check_in(case["check_in"], TODAY)).to_dict()["hydration"]
-    want = case["expected"]["hydration"]
-    assert close(hyd["sweat_rate_l_per_h"], want["sweat_rate_l_per_h"])
-    for got, exp in (
-        (hyd["post_run_l"], want["post_run_fluid_l"]),
-        (hyd["during_run_l"], want["planned_session_during_l"]),
-        (hyd["pre_run_l"], want["pre_run_fluid_l"]),
-    ):
-        assert all(close(g, e) for g, e in zip(got, exp, strict=True)), (got, exp)
+    assert set(case["expected"]["should_include"]) <= kinds(plan_for(case))
 
 
 def test_emergency_plans_say_what_to_do_now_and_have_no_schedule():
     for case in CASES:
-        plan = build_plan(parse_check_in(case["check_in"], TODAY)).to_dict()
+        plan = plan_for(case)
         if plan["plan_suppressed"]:
             assert plan["days"] == [] and plan["do_now"]
             assert plan["referral"]["reasons"]
+            assert plan["no_running_until_cleared"]
+
+
+def test_every_same_day_or_emergency_plan_holds_running_until_cleared():
+    for case in CASES:
+        plan = plan_for(case)
+        if plan["referral"]["urgency"] in ("urgent", "emergency"):
+            assert plan["no_running_until_cleared"], case["id"]
+            assert all(d["running"] == "none" for d in plan["days"]), case["id"]
