@@ -98,4 +98,5 @@ def illustration_path(exercise_id: str) -> Path:
 def how_to_steps(how_to: str) -> list[str]:
     """The how-to text as numbered steps: one per sentence, semicolons splitting a sentence further."""
     parts = re.split(r"(?<=[.!?])\s+|;\s+", how_to.strip())
-    return [p.strip().rstrip(".") + "." for p in parts if p.strip()]
+    steps = [p.strip().rstrip(".") + "." for p in parts if p.strip()]
+    return [s[0].upper() + s[1:] for s in steps]

@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
     def add_athlete(self) -> None:
         from .dialogs import AthleteDialog
 
-        dialog = AthleteDialog(parent=self)
+        dialog = AthleteDialog(parent=self, **self._profile_dialog_args())
         if dialog.exec():
             values = dialog.form.values()
             self.run_op(
@@ -374,6 +374,13 @@ class MainWindow(QMainWindow):
                 lambda record: self.switch_athlete(record.id),
                 "The athlete was not added",
             )
+
+    def _profile_dialog_args(self) -> dict[str, Any]:
+        """Units to show body mass in, and the names already taken (a duplicate is refused in the dialog)."""
+        return {
+            "system": str(self.overview.settings.get("units", "metric")),
+            "taken_names": tuple(a.name for a in self.overview.athletes),
+        }
 
     def edit_athlete(self, athlete_id: str | None = None) -> None:
         from .dialogs import AthleteDialog
@@ -383,7 +390,7 @@ class MainWindow(QMainWindow):
         current = self.current_athlete()
         if current is None:
             return
-        dialog = AthleteDialog(current.to_dict(), parent=self)
+        dialog = AthleteDialog(current.to_dict(), parent=self, **self._profile_dialog_args())
         if dialog.exec():
             values, target = dialog.form.values(), current.id
             self.run_op(
