@@ -6,8 +6,8 @@ import base64
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,6 +36,7 @@ from .history_page import HistoryPage
 from .plan_view import PlanView
 from .red_flags import RedFlagPage
 from .tasks import TaskRunner
+from .theme import apply_theme
 
 if TYPE_CHECKING:
     from ..services.queries import AthleteRecord
@@ -165,6 +166,8 @@ class MainWindow(QMainWindow):
         self._action(self.athletes_menu, "&Edit this athlete...", self.edit_athlete)
         self._action(self.athletes_menu, "A&rchive this athlete", self.archive_athlete)
         help_menu = menu.addMenu("&Help")
+        self._action(help_menu, "&User guide", self.show_user_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&Glossary", lambda: self.show_user_guide("glossary"))
         self._action(help_menu, "&About Recovery Planner", self.about).setMenuRole(QAction.MenuRole.AboutRole)
 
     def _action(
@@ -244,10 +247,25 @@ class MainWindow(QMainWindow):
         if isinstance(saved, str) and saved:
             try:
                 if self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+                    self._fit_on_screen()
                     return
             except ValueError:
                 pass
         self.resize(*DEFAULT_SIZE)
+        self._fit_on_screen()
+
+    def _fit_on_screen(self) -> None:
+        """Keep the window inside the screen's free area (a small or 200 % screen included)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        width, height = min(self.width(), free.width()), min(self.height(), free.height() - 40)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if not free.contains(frame):
+            self.move(max(free.left(), min(frame.left(), free.right() - frame.width())), max(free.top(), frame.top()))
 
     # -- events -----------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -521,6 +539,16 @@ class MainWindow(QMainWindow):
 
         self.query(lambda: start_state(self.ctx), show, "The data could not be loaded")
 
+    def show_user_guide(self, page: str = "guide") -> None:
+        """Help > User guide / Glossary, in one non-modal window shown offline."""
+        from .help_window import HelpWindow
+
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(page)
+        self.help_window.show()
+        self.help_window.raise_()
+
     def about(self) -> None:
         from ..domain.plan_text import NOTICE
 
@@ -544,13 +572,3 @@ def plain_message(exc: Exception) -> str:
     if is_known_problem(exc):
         return str(exc)
     return "Something went wrong inside Recovery Planner. The details are in its log file; nothing else was changed."
-
-
-def apply_theme(theme: str) -> None:
-    """Light, dark, or follow the system (Qt 6.8+ style hints)."""
-    from PySide6.QtGui import QGuiApplication
-
-    hints = QGuiApplication.styleHints()
-    if hasattr(hints, "setColorScheme"):
-        scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
-        hints.setColorScheme(scheme)
