@@ -132,6 +132,7 @@ class RedFlagPage(QWidget):
         while self.host_layout.count():
             item = self.host_layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # at once: deleteLater only acts once the event loop runs
                 item.widget().deleteLater()
         self._questions = list(questions)
         for store in (
