@@ -37,6 +37,7 @@ class CheckInForm(QWidget):
     """
 
     continue_requested = Signal()
+    start_from_last_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +110,9 @@ class CheckInForm(QWidget):
         self.next_button = QPushButton("Next: safety questions")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self._try_continue)
+        self.last_button = QPushButton("Start from my last check-in")
+        self.last_button.setToolTip("Copy the areas of your last check-in, to edit them for today")
+        self.last_button.clicked.connect(self.start_from_last_requested)
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -132,6 +136,7 @@ class CheckInForm(QWidget):
         top.addLayout(left, 3)
         top.addWidget(self.scroll, 2)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.last_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom.addWidget(self.problem, 1)
         bottom.addWidget(self.next_button)
         layout = QVBoxLayout(self)

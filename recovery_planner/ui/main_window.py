@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.form.continue_requested.connect(self._ask_questions)
+        self.form.start_from_last_requested.connect(self.start_from_last_check_in)
+        self._undo_ticks: list[tuple[str, bool]] = []  # (item id, state it was set to), newest last
+        self._undoing = False
         self.questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
         self.questions.answered.connect(self._save_check_in)
         self.plan_view.item_toggled.connect(self._tick)
@@ -105,6 +108,9 @@ class MainWindow(QMainWindow):
         self._show_overview(state.overview)
         self._plan_request += 1
         self._show_current(state.current)
+        if self.plan_view.today_counts() is not None:  # today first: open on today's plan when there is one
+            self.tabs.setCurrentWidget(self.plan_view)
+        self._remember_training()
 
     # -- running services -------------------------------------------------------------------------
     def run_op(
@@ -156,9 +162,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Back up now", self.backup_now)
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(file_menu, "&Quit", self.quit_app, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         edit = menu.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo tick", self.undo_tick, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        edit.addSeparator()
         prefs = self._action(edit, "&Preferences...", self.open_preferences, QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.athletes_menu = menu.addMenu("&Athletes")
@@ -276,6 +285,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Keep the window's size and place in the settings (owned by storage, backed up), then wait for saves."""
+        if event.spontaneous() and not self.confirm_discard():  # the window's close button (Quit asks first)
+            event.ignore()
+            return
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         if geometry != self.overview.settings.get(GEOMETRY_SETTING):
             self.tasks.run(
@@ -292,7 +304,22 @@ class MainWindow(QMainWindow):
     def current_athlete(self) -> AthleteRecord | None:
         return self.overview.athlete(self.athlete_id)
 
+    def quit_app(self) -> None:
+        """File > Quit: ask before dropping an unsaved check-in, then close."""
+        if self.confirm_discard():
+            self.close()
+
+    def confirm_discard(self) -> bool:
+        """True when there is no unsaved check-in, or the runner agrees to drop it."""
+        if not self.form.is_dirty():
+            return True
+        return self.ask_yes_no(
+            "Unsaved check-in", "The check-in you started is not saved yet. Discard it and carry on?"
+        )
+
     def new_check_in(self) -> None:
+        if not self.confirm_discard():
+            return
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
         self.tabs.setCurrentWidget(self.checkin_stack)
@@ -338,9 +365,58 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.plan_view)
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
+        self._remember_training()
         self.plan_shown.emit()
 
+    def _last_check_in(self, athlete_id: str) -> dict[str, Any] | None:
+        """On a worker thread: the athlete's newest stored check-in (exchange format), or None."""
+        records = queries.history_records(self.ctx, athlete_id)
+        return records[-1].check_in if records else None
+
+    def _remember_training(self) -> None:
+        """Fill the training numbers from the last check-in (they change slowly; the runner edits them)."""
+        athlete_id = self.athlete_id
+
+        def fill(last: dict[str, Any] | None) -> None:
+            if last is not None and athlete_id == self.athlete_id and not self.form.is_dirty():
+                self.form.set_training_numbers(last.get("load") or {})
+
+        # A convenience only: a damaged file is reported by the plan's own load, not a second time here.
+        self.tasks.run(lambda: self._last_check_in(athlete_id), fill, lambda _exc: None)
+
+    def start_from_last_check_in(self) -> None:
+        """Copy the last check-in's areas (and training numbers) into the form, for editing."""
+        athlete_id = self.athlete_id
+
+        def fill(last: dict[str, Any] | None) -> None:
+            if athlete_id != self.athlete_id:
+                return
+            if last is None or not last.get("areas"):
+                self.form.problem.setText("There is no earlier check-in with sore areas to start from.")
+                return
+            self.form.load_areas(last["areas"])
+            self.form.set_training_numbers(last.get("load") or {})
+
+        self.query(lambda: self._last_check_in(athlete_id), fill, "The last check-in could not be read")
+
+    def undo_tick(self) -> None:
+        """Undo the newest tick or untick of this session."""
+        while self._undo_ticks:
+            item_id, done = self._undo_ticks.pop()
+            self._undoing = True
+            try:
+                found = self.plan_view.set_checked(item_id, not done)
+            finally:
+                self._undoing = False
+            if found:
+                self.statusBar().showMessage("Tick undone.", 3000)
+                break
+        self.undo_action.setEnabled(bool(self._undo_ticks))
+
     def _tick(self, item_id: str, done: bool) -> None:
+        if not self._undoing:
+            self._undo_ticks.append((item_id, done))
+            self.undo_action.setEnabled(True)
         athlete_id = self.athlete_id
         self.run_op(lambda: checkin_ops.set_done(self.ctx, athlete_id, item_id, done), None, "The tick was not saved")
 
@@ -369,6 +445,13 @@ class MainWindow(QMainWindow):
     def switch_athlete(self, athlete_id: str) -> None:
         if not athlete_id or athlete_id == self.athlete_id:
             return
+        if not self.confirm_discard():  # keep the unsaved check-in; put the pickers back on its athlete
+            self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(self.athlete_id), 0))
+            if self.roster_view is not None:
+                self.roster_view.set_current(self.athlete_id)
+            return
+        self._undo_ticks.clear()
+        self.undo_action.setEnabled(False)
         self.athlete_id = athlete_id
         self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
         if self.roster_view is not None:
@@ -376,6 +459,7 @@ class MainWindow(QMainWindow):
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
         self._load_current_plan()
+        self._remember_training()
         self._reload_history_if_shown()
         if self.coach_workspace is not None:
             self.coach_workspace.load_notes()

@@ -204,6 +204,17 @@ class PlanView(QWidget):
         if data:
             self.card.show_item(data)
 
+    def set_checked(self, item_id: str, checked: bool) -> bool:
+        """Tick or untick an item as if clicked (emits ``item_toggled``); False when it is not shown."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child.data(0, ITEM_ID) == item_id:
+                    child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                    return True
+        return False
+
     def today_counts(self) -> tuple[int, int] | None:
         """(done, total) of today's items, or None when the plan has no day for today."""
         today = getattr(self, "_today", None)
