@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Signal
@@ -543,28 +545,53 @@ class MainWindow(QMainWindow):
             "The preferences were not saved",
         )
 
+    def _export_path(self, kind: str, suffix: str) -> str:
+        """A default file name per athlete and date, in the user's documents folder."""
+        from PySide6.QtCore import QStandardPaths
+
+        athlete = self.current_athlete()
+        name = re.sub(r"[^A-Za-z0-9]+", "-", athlete.name if athlete else "").strip("-").lower() or "athlete"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return str(Path(folder) / f"{kind}-{name}-{self.ctx.today().isoformat()}.{suffix}")
+
+    def _saved_to(self, path: str) -> None:
+        self.statusBar().showMessage(f"Saved to {path}", 10000)
+
     def export_plan(self) -> None:
         from ..domain.plan_text import render_plan_text
 
-        if self.plan_view.plan is None:
+        plan = self.plan_view.plan
+        if plan is None:
             self.inform("Export plan", "There is no plan to export yet.")
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export plan", "recovery-plan.txt", "Text files (*.txt)")
-        if path:
-            try:
-                with open(path, "w", encoding="utf-8") as fh:
-                    fh.write(render_plan_text(self.plan_view.plan))
-            except OSError as exc:
-                self.show_error("The plan was not exported", exc)
+        default = self._export_path("recovery-plan", "txt")
+        path, _ = QFileDialog.getSaveFileName(self, "Export plan", default, "Text files (*.txt)")
+        if not path:
+            return
+        athlete = self.current_athlete()
+        header = (
+            f"Recovery plan for {athlete.name if athlete else 'you'}, from the check-in of {plan.get('start', '')}\n\n"
+        )
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(header + render_plan_text(plan))
+        except OSError as exc:
+            self.show_error("The plan was not exported", exc)
+            return
+        self._saved_to(path)
 
     def export_chart(self) -> None:
         self.tabs.setCurrentWidget(self.history_view)  # show the chart being exported (loads it if needed)
-        path, _ = QFileDialog.getSaveFileName(self, "Export pain chart", "pain-chart.png", "PNG images (*.png)")
-        if path:
-            try:
-                self.history_view.view.chart.export_png(path)
-            except (OSError, ValueError) as exc:
-                self.show_error("The chart was not exported", exc)
+        default = self._export_path("pain-chart", "png")
+        path, _ = QFileDialog.getSaveFileName(self, "Export pain chart", default, "PNG images (*.png)")
+        if not path:
+            return
+        try:
+            self.history_view.view.chart.export_png(path)
+        except (OSError, ValueError) as exc:
+            self.show_error("The chart was not exported", exc)
+            return
+        self._saved_to(path)
 
     def backup_now(self) -> None:
         self.run_op(
