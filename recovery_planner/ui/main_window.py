@@ -39,6 +39,7 @@ from .plan_view import PlanView
 from .red_flags import RedFlagPage
 from .tasks import TaskRunner
 from .theme import apply_theme
+from .welcome import SEX_SETTING, WELCOMED_SETTING, WelcomePage
 
 if TYPE_CHECKING:
     from ..services.queries import AthleteRecord
@@ -110,7 +111,9 @@ class MainWindow(QMainWindow):
         self._show_overview(state.overview)
         self._plan_request += 1
         self._show_current(state.current)
-        if self.plan_view.today_counts() is not None:  # today first: open on today's plan when there is one
+        if not state.overview.settings.get(WELCOMED_SETTING):  # first run: a welcome page, not a modal dialog
+            self._show_welcome()
+        elif self.plan_view.today_counts() is not None:  # today first: open on today's plan when there is one
             self.tabs.setCurrentWidget(self.plan_view)
         self._remember_training()
 
@@ -306,6 +309,29 @@ class MainWindow(QMainWindow):
     def current_athlete(self) -> AthleteRecord | None:
         return self.overview.athlete(self.athlete_id)
 
+    def _show_welcome(self) -> None:
+        self.welcome = WelcomePage()
+        self.checkin_stack.addWidget(self.welcome)
+        self.checkin_stack.setCurrentWidget(self.welcome)
+        self.tabs.setCurrentWidget(self.checkin_stack)
+        self.welcome.finished.connect(self._welcomed)
+
+    def _welcomed(self, values: dict[str, Any], profile: dict[str, Any]) -> None:
+        """Store the first-run answers (a coach's name as a setting; a runner's as their own profile)."""
+        target = self.athlete_id
+        if values.get("coach_mode"):
+            values = {**values, "coach_name": profile["name"]}
+            profile = {}
+
+        def done(_settings: dict[str, Any]) -> None:
+            self.checkin_stack.setCurrentWidget(self.form)
+
+        self.run_op(
+            lambda: settings_ops.save_settings(self.ctx, values, target, profile or None),
+            done,
+            "Your details were not saved",
+        )
+
     def quit_app(self) -> None:
         """File > Quit: ask before dropping an unsaved check-in, then close."""
         if self.confirm_discard():
@@ -330,7 +356,11 @@ class MainWindow(QMainWindow):
         """The form as a check-in dated today (read now: the app may stay open past midnight)."""
         data = self.form.check_in_dict(self.ctx.today(), {}, symptoms)
         athlete = self.current_athlete()
-        return checkin_ops.with_profile(data, athlete) if athlete is not None else data
+        data = checkin_ops.with_profile(data, athlete) if athlete is not None else data
+        sex = self.overview.settings.get(SEX_SETTING)
+        if sex in ("female", "male") and not self.overview.settings.get("coach_mode"):
+            data.setdefault("athlete", {}).setdefault("sex", sex)
+        return data
 
     def _ask_questions(self) -> None:
         from ..domain.checkin import CheckInError

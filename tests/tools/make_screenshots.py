@@ -29,7 +29,9 @@ TODAY = date(2026, 3, 2)
 def context(folder: Path | str, day: date = TODAY) -> AppContext:
     from datetime import datetime, time
 
-    return open_context(folder, clock=lambda: datetime.combine(day, time(12)).astimezone())
+    ctx = open_context(folder, clock=lambda: datetime.combine(day, time(12)).astimezone())
+    ctx.repo.set_setting("welcomed", True)
+    return ctx
 
 
 def window_for(ctx: AppContext) -> MainWindow:

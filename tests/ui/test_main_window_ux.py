@@ -122,3 +122,28 @@ def test_exports_default_to_the_documents_folder_per_athlete_and_date_and_say_wh
     assert text.startswith("Recovery plan for Me, from the check-in of 2026-03-02")
     assert window.statusBar().currentMessage() == f"Saved to {target}"
     window.close()
+
+
+def test_first_run_welcome_page_stores_the_runner_in_si_units(qtbot, tmp_path):
+    from recovery_planner.services import queries
+
+    ctx = make_ctx(tmp_path / "data", TODAY, welcomed=False)
+    window = make_window(qtbot, ctx)
+    assert window.checkin_stack.currentWidget() is window.welcome, "shown inside the main window"
+    welcome = window.welcome
+    qtbot.mouseClick(welcome.start, Qt.MouseButton.LeftButton)
+    assert "Enter your name" in welcome.problem.text()
+    qtbot.keyClicks(welcome.name, "Ana Ruiz")
+    welcome.units.setCurrentIndex(welcome.units.findData("imperial"))
+    assert welcome.mass.unit_label.text() == "lb"
+    qtbot.keyClicks(welcome.mass.edit, "130")
+    qtbot.keyClicks(welcome.age.edit, "31")
+    welcome.sex.setCurrentIndex(welcome.sex.findData("female"))
+    qtbot.mouseClick(welcome.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.checkin_stack.currentWidget() is window.form, timeout=5000)
+    window.tasks.wait()
+    me = queries.get_athlete(ctx, window.athlete_id)
+    assert me.name == "Ana Ruiz" and me.age == 31 and abs(me.body_mass_kg - 58.97) < 0.01
+    stored = queries.settings(ctx)
+    assert stored["units"] == "imperial" and stored["welcomed"] is True and stored["runner_sex"] == "female"
+    window.close()
