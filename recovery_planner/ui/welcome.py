@@ -53,7 +53,9 @@ class WelcomePage(QWidget):
         self.units = QComboBox()
         self.units.addItem("Metric (km, kg, °C)", units.METRIC)
         self.units.addItem("Imperial (miles, pounds, °F)", units.IMPERIAL)
-        self.mass = NumberField("Body mass", *BODY_MASS_KG, decimals=1, optional=True, quantity="mass")
+        self.mass = NumberField(
+            "Body mass", *BODY_MASS_KG, decimals=1, optional=True, quantity="mass", empty_text="optional"
+        )
         self.age = NumberField("Age", *AGE_YEARS, unit="years", decimals=0, optional=True, empty_text="optional")
         self.sex = QComboBox()
         for value, text in SEX_CHOICES:
