@@ -12,7 +12,11 @@ echo "wheel: building"
 .venv/bin/python -m pip wheel --disable-pip-version-check --no-deps -q -w "$WORK/dist" "$ROOT" >"$WORK/build.log" 2>&1 \
   || { tail -n 30 "$WORK/build.log" >&2; exit 1; }
 wheel=$(ls "$WORK"/dist/recovery_planner-*.whl)
-unzip -l "$wheel" | grep -q "recovery_planner/resources/leg_diagram.svg" || { echo "wheel: no leg_diagram.svg" >&2; exit 1; }
+.venv/bin/python - "$wheel" <<'PY' || { echo "wheel: the resources are missing" >&2; exit 1; }
+import sys, zipfile
+names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+sys.exit(0 if {"recovery_planner/resources/leg_diagram.svg", "recovery_planner/resources/icon.svg"} <= names else 1)
+PY
 
 echo "wheel: installing $(basename "$wheel") into a fresh venv"
 "$PY" -m venv "$WORK/venv"

@@ -4,19 +4,24 @@
 #   packaging/ci_check.sh
 #
 # 1. installs what it needs, idempotently: the `packaging` extra of pyproject.toml into the venv (only if
-#    something is missing) and NSIS via apt-get (only if makensis is missing and we are root)
-# 2. renders the icons from recovery_planner/resources/icon.svg (packaging/make_icons.py)
+#    something is missing); NSIS, desktop-file-utils, appstream, icu-devtools and gcc via apt-get (only if missing
+#    and we are root)
+# 2. renders the icons from recovery_planner/resources/icon.svg (packaging/make_icons.py), writes
+#    THIRD-PARTY-NOTICES.txt (packaging/make_notices.py --check) and validates the Linux .desktop file and
+#    AppStream metainfo
 # 3. builds the one-folder bundle from packaging/recovery_planner.spec into packaging/build/dist
 # 4. packaging/smoke.py: checks the contents (resources, Qt plugins, library links), starts the GUI offscreen
 #    with --quit-after-first-paint against a temp data folder (both executables), runs the bundled `plan`
 #    command on a check-in and compares it with the source run, times bundle vs source start (median of 5)
 #    and reports the bundle size
 # 5. compiles packaging/windows/installer.nsi with makensis against the bundle (no compression: this
-#    proves the script; the real, LZMA-compressed installer is built on Windows by build.ps1)
+#    proves the script; the real, LZMA-compressed installer is built on Windows by build.ps1), with a signing
+#    command that records its argument, to prove the uninstaller and the installer both reach the signing
+#    hook; checks the notices and the Qt LGPL-3.0 text are inside the setup .exe
 #
 # Exits non-zero with a "ci_check: FAIL" line on the first failure. Never touches the user's real data
 # folder (smoke.py runs everything with HOME/XDG_* in a temp folder). Knobs: PYTHON (default .venv/bin/python),
-# RP_START_RUNS, RP_MAX_START_RATIO (1.5), RP_MAX_BUNDLE_MB (230), RP_CLEAN=1 (rebuild from scratch).
+# RP_START_RUNS, RP_MAX_START_RATIO (1.5), RP_MAX_CLI_RATIO (2), RP_MAX_BUNDLE_MB (150), RP_CLEAN=1.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,18 +65,30 @@ if [ -n "$missing" ]; then
     # shellcheck disable=SC2086
     "$PY" -m pip install --quiet $missing || fail "pip install of the packaging extra failed"
 fi
-if ! command -v makensis >/dev/null; then
+apt_pkgs=()
+command -v makensis >/dev/null || apt_pkgs+=(nsis)
+command -v desktop-file-validate >/dev/null || apt_pkgs+=(desktop-file-utils)
+command -v appstreamcli >/dev/null || apt_pkgs+=(appstream)
+command -v icupkg >/dev/null || apt_pkgs+=(icu-devtools)   # the trimmed ICU data (packaging/linux/icu_trim.py)
+command -v gcc >/dev/null || apt_pkgs+=(gcc)
+if [ ${#apt_pkgs[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-        fail "makensis not found; install NSIS (apt-get install nsis) or run as root"
+        fail "missing ${apt_pkgs[*]}; install them (apt-get install ${apt_pkgs[*]}) or run as root"
     fi
-    echo "installing nsis with apt-get"
-    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nsis >/dev/null 2>&1 \
-      || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nsis >/dev/null; }; } \
-        || fail "apt-get install nsis failed"
+    echo "installing ${apt_pkgs[*]} with apt-get"
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_pkgs[@]}" >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_pkgs[@]}" >/dev/null; }; } \
+        || fail "apt-get install ${apt_pkgs[*]} failed"
 fi
 
-step "icons"
+step "icons, notices, desktop files"
 "$PY" packaging/make_icons.py || fail "make_icons.py failed"
+"$PY" packaging/make_notices.py --check || fail "make_notices.py failed (a dependency without a licence text?)"
+LINUX_RES="$ROOT/recovery_planner/resources/linux"
+desktop-file-validate "$LINUX_RES/org.recoveryplanner.RecoveryPlanner.desktop" \
+    || fail "desktop-file-validate rejects the .desktop file"
+appstreamcli validate --no-net "$LINUX_RES/org.recoveryplanner.RecoveryPlanner.metainfo.xml" \
+    || fail "appstreamcli rejects the AppStream metainfo"
 
 step "PyInstaller bundle (log: packaging/build/pyinstaller.log)"
 mkdir -p "$BUILD"
@@ -93,14 +110,24 @@ step "makensis (Windows installer script)"
 "$PY" packaging/appinfo.py nsh "$BUILD/appinfo.nsh"
 nsis_out="$(mktemp -d)"
 trap 'rm -rf "$nsis_out"' EXIT
+signed="$nsis_out/signed.log"
+# The signing hook with a stand-in signer that records each file it is handed (the real one is signtool).
+printf '#!/bin/sh\necho "$1" >> "%s"\n' "$signed" > "$nsis_out/sign.sh"
+sign_cmd="sh $nsis_out/sign.sh \"%1\""
 if ! makensis -V2 -DCOMPRESSOR=none -DEXE_SUFFIX= \
         "-DAPPINFO=$BUILD/appinfo.nsh" "-DBUNDLE_DIR=$BUNDLE" \
-        "-DICON=$BUILD/icons/recovery-planner.ico" "-DOUT_DIR=$nsis_out" \
+        "-DICON=$BUILD/icons/recovery-planner.ico" "-DOUT_DIR=$nsis_out" "-DSIGN_COMMAND=$sign_cmd" \
         packaging/windows/installer.nsi; then
     fail "makensis could not compile packaging/windows/installer.nsi"
 fi
 setup="$(find "$nsis_out" -name '*.exe' | head -1)"
 [ -n "$setup" ] || fail "makensis produced no setup .exe"
-echo "makensis ok: $(basename "$setup") compiled ($(du -m "$setup" | cut -f1) MB uncompressed)"
+[ "$(wc -l < "$signed" 2>/dev/null || echo 0)" -ge 2 ] && grep -q "Setup.exe" "$signed" \
+    || fail "the signing hook did not see both the uninstaller and the installer: $(cat "$signed" 2>/dev/null)"
+echo "signing hook ok: called for $(wc -l < "$signed") files (the uninstaller, then $(basename "$setup"))"
+for marker in "GNU LESSER GENERAL PUBLIC LICENSE" "third-party software notices" "MIT License"; do
+    grep -q -a -F "$marker" "$setup" || fail "the setup .exe does not contain \"$marker\" (licences/notices missing)"
+done
+echo "makensis ok: $(basename "$setup") compiled ($(du -m "$setup" | cut -f1) MB uncompressed), with LICENSE and THIRD-PARTY-NOTICES.txt"
 
 step "done: bundle built, smoke-started, plan checked, installer script compiles"

@@ -6,6 +6,8 @@ Writes into the output folder (generated; never edit or commit these files):
     png/icon_<N>.png    N = 16, 20, 24, 32, 40, 48, 64, 128, 256, 512, 1024 (each rendered from the vector
                         source at its own size, not scaled down from a big bitmap)
     icon.png            the 256 px PNG (Linux / README use)
+    hicolor/<N>x<N>/apps/<APP_ID>.png and hicolor/scalable/apps/<APP_ID>.svg
+                        the freedesktop icon theme sizes (16-512 px) for the Linux .desktop file
     recovery-planner.ico  Windows, multi-size 16-256 px (PNG-compressed 256 entry)
     recovery-planner.icns macOS, 32-1024 px via Pillow (16@2x ... 512@2x)
     recovery-planner.iconset/  the same PNGs named for macOS `iconutil -c icns` (adds the 16 px entry);
@@ -24,7 +26,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PNG_SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256, 512, 1024)
+PNG_SIZES = (16, 20, 22, 24, 32, 40, 48, 64, 128, 256, 512, 1024)
+# freedesktop.org hicolor theme: the sizes desktops look up (Icon Theme Specification, "hicolor" index.theme).
+HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+APP_ID = "org.recoveryplanner.RecoveryPlanner"  # = appinfo.BUNDLE_ID = the .desktop file's name
 ICO_SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 ICNS_SIZES = (16, 32, 64, 128, 256, 512, 1024)
 # Pillow writes the PNG-based entries ic07-ic14; there is no 1x 16 px PNG type (macOS uses 16@2x = 32 px).
@@ -76,6 +81,17 @@ def render_pngs(svg: Path, sizes: tuple[int, ...]) -> dict[int, bytes]:
     return out
 
 
+def write_hicolor(pngs: dict[int, bytes], svg: Path, theme: Path) -> None:
+    """The Linux icon theme tree: one PNG per standard size plus the scalable SVG."""
+    for size in HICOLOR_SIZES:
+        folder = theme / f"{size}x{size}" / "apps"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{APP_ID}.png").write_bytes(pngs[size])
+    scalable = theme / "scalable" / "apps"
+    scalable.mkdir(parents=True, exist_ok=True)
+    (scalable / f"{APP_ID}.svg").write_bytes(svg.read_bytes())
+
+
 def write_ico(pngs: dict[int, bytes], path: Path) -> None:
     from PIL import Image
 
@@ -125,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     iconset.mkdir(exist_ok=True)
     for name, size in ICONSET.items():
         (iconset / name).write_bytes(pngs[size])
+    write_hicolor(pngs, args.svg, args.out / "hicolor")
     write_ico(pngs, args.out / ICO_NAME)
     write_icns(pngs, args.out / ICNS_NAME)
     print(f"make_icons: {len(pngs)} PNGs, {ICO_NAME}, {ICNS_NAME} -> {args.out}")

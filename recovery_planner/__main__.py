@@ -2,6 +2,6 @@
 
 import sys
 
-from recovery_planner.cli.main import main
+from recovery_planner.app import main
 
 sys.exit(main())

@@ -1,17 +1,44 @@
-"""The GUI's composition root: logging, the data folder, the context (clock, renderers) and the windows.
+"""The composition root of the app and the command line: the entry point, logging, the context (clock,
+renderers drawn by Qt) and the windows.
 
-Start-up order: a small loading shell paints at once; the data folder opens on a worker thread and the
-first screen's data is read there too; then the main window is built in one go and replaces the shell.
-"Ready" (what ``--quit-after-first-paint`` waits for) is the main window painted with storage open.
+``main`` opens the GUI when no command is given, else runs the command line with the Qt renderers handed
+in (``renderers()``: Qt loads only when a command calls one).
+
+GUI start-up: a small loading shell paints at once; then the data folder opens on a worker thread (the
+first screen's data is read there too) while the GUI thread loads the main window's code; then the main
+window is built in one go and replaces the shell. "Ready" (what ``--quit-after-first-paint`` waits for)
+is the main window painted with storage open and every page built.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+# What the services may ask Qt to draw, by name: (module under recovery_planner.ui, function).
+RENDERERS: dict[str, tuple[str, str]] = {
+    "pdf": ("handout", "render_handout_pdf"),  # a plan as a printable handout
+    "pdf_combined": ("handout", "render_handouts_pdf"),  # several athletes' handouts in one file
+    "squad_pdf": ("squad_pdf", "render_squad_pdf"),  # the coach's squad summary
+}
+_qt_apps: list[Any] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``recovery-planner`` and ``python -m recovery_planner``: the desktop app, or a command."""
+    from .cli.main import main as cli_main
+    from .cli.main import opens_app, parse_app_options
+
+    argv = sys.argv[1:] if argv is None else argv
+    if opens_app(argv):
+        options = parse_app_options(argv)
+        return run_app(data_dir=options.data_dir, quit_after_first_paint=options.quit_after_first_paint)
+    return cli_main(argv, renderers=renderers())
 
 
 def _display_problem() -> str | None:
@@ -34,9 +61,27 @@ def _report(stamp: str) -> None:
         print(f"{stamp} {time.time():.6f}", flush=True)
 
 
-def renderers() -> dict[str, Any]:
-    """What the Qt layer draws for the services (e.g. a PDF handout); none yet."""
-    return {}
+def renderers() -> dict[str, Callable[..., Any]]:
+    """Small wrappers that import their Qt module only when called (a command that draws nothing loads no Qt)."""
+    return {key: _lazy_renderer(module, name) for key, (module, name) in RENDERERS.items()}
+
+
+def _lazy_renderer(module: str, name: str) -> Callable[..., Any]:
+    def render(*args: Any, **kwargs: Any) -> Any:
+        ensure_gui_application()
+        return getattr(importlib.import_module(f".ui.{module}", __package__), name)(*args, **kwargs)
+
+    render.__name__ = name
+    return render
+
+
+def ensure_gui_application() -> None:
+    """Qt needs an application object to draw; a command gets an offscreen one (no window, no screen needed)."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _qt_apps.append(QGuiApplication(sys.argv[:1]))
 
 
 def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -> int:
@@ -51,7 +96,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
     from . import __version__
     from .services.errors import exit_code
-    from .services.logs import setup_logging
+    from .services.logs import note_started, setup_logging
     from .services.session import resolve_data_dir
     from .ui.loading import LoadingShell
     from .ui.resources import resource_path
@@ -71,6 +116,14 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Recovery Planner")
     app.setWindowIcon(QIcon(str(resource_path("icon.svg"))))
+    from .ui.app_id import DESKTOP_ID
+    from .ui.single_instance import SingleInstance, bring_to_front
+
+    app.setDesktopFileName(DESKTOP_ID)  # Linux: matches the window to the .desktop entry and its icon
+    instance = SingleInstance(folder, app)
+    if not instance.claim():  # already open on this folder: that window was asked to come forward
+        print("Recovery Planner is already open on this data folder; its window was brought forward.", file=sys.stderr)
+        return 0
     shell = LoadingShell()
     opener = TaskRunner(app)
     windows: list[Any] = []
@@ -86,6 +139,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
     def ready() -> None:
         _report("ready")
+        note_started()
         if quit_after_first_paint:
             app.quit()
             return
@@ -100,14 +154,22 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
         ctx, state = loaded
         apply_theme(str(state.overview.settings.get("theme", "system")))
+        _report("window-imported")
         window = MainWindow(ctx, state)
+        window.remember_geometry = not quit_after_first_paint
+        _report("window-built")
         windows.append(window)
         window.first_painted.connect(lambda: QTimer.singleShot(0, ready))
         window.show()
         shell.close()
 
-    shell.first_painted.connect(lambda: _report("first-paint"))
-    opener.run(lambda: _open(folder), opened, failed)
+    def painted() -> None:
+        _report("first-paint")
+        opener.run(lambda: _open(folder), opened, failed)
+        QTimer.singleShot(0, _import_main_window)  # meanwhile, on the GUI thread
+
+    instance.activated.connect(lambda: bring_to_front(windows[0] if windows else shell))
+    shell.first_painted.connect(painted)
     shell.show()
     code = app.exec()
     opener.wait()
@@ -119,10 +181,16 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     return exit_status or code
 
 
+def _import_main_window() -> None:
+    """Load the main window's code while the worker opens the data folder."""
+    importlib.import_module(".ui.main_window", __package__)
+
+
 def _open(folder: Path) -> tuple[Any, Any]:
     """On the worker thread: open the folder and read the first screen (and import the main window's code)."""
     from .services.session import open_context, start_state
 
     ctx = open_context(folder, renderers=renderers())
     state = start_state(ctx).value
+    _report("storage-open")
     return ctx, state

@@ -14,7 +14,8 @@
     3. smoke-check it: both executables start the GUI, the bundled `plan` command matches the source run
        (packaging\smoke.py; -SkipSmoke to skip)
     4. compile the installer, LZMA-compressed              (packaging\windows\installer.nsi)
-    5. optional Authenticode signing of the executables and the installer when -SignCommand is given
+    5. optional Authenticode signing when -SignCommand is given: both executables before packing, the
+       uninstaller and the installer from inside makensis (!uninstfinalize / !finalize)
 
 .PARAMETER Python
   The Python to build with (default: python on PATH).
@@ -48,8 +49,9 @@ function Sign([string]$File) {
 $Version = (& $Python packaging\appinfo.py version).Trim(); Check "reading the version"
 Step "Recovery Planner $Version"
 
-Step "icons"
+Step "icons and third-party notices"
 & $Python packaging\make_icons.py; Check "make_icons.py"
+& $Python packaging\make_notices.py --check; Check "make_notices.py"
 
 Step "PyInstaller bundle"
 & $Python -m PyInstaller --noconfirm --clean --log-level WARN `
@@ -60,7 +62,7 @@ if (-not $SkipSmoke) {
     Step "smoke check"
     # Hosted runners are noisy: the 1.5x start-time gate is enforced by the Linux CI; here it only
     # catches a pathological slowdown.
-    & $Python packaging\smoke.py $Bundle --native --runs 3 --max-ratio 3; Check "smoke check"
+    & $Python packaging\smoke.py $Bundle --native --runs 3 --max-ratio 3 --max-cli-ratio 4; Check "smoke check"
 }
 
 Sign (Join-Path $Bundle "Recovery Planner.exe")
@@ -78,12 +80,15 @@ if (-not $makensis) { throw "build.ps1: makensis not found; install NSIS 3 (choc
 $AppInfo = Join-Path $Build "appinfo.nsh"
 & $Python packaging\appinfo.py nsh $AppInfo; Check "appinfo.py"
 New-Item -ItemType Directory -Force -Path $OutDir | Out-Null
-& $makensis -V2 "/DAPPINFO=$AppInfo" "/DBUNDLE_DIR=$Bundle" `
-    "/DICON=$(Join-Path $Build 'icons\recovery-planner.ico')" "/DOUT_DIR=$OutDir" packaging\windows\installer.nsi
+# The same command signs the uninstaller (before makensis packs it into the setup) and the setup itself, through
+# the installer script's !uninstfinalize / !finalize hooks (%1 is NSIS's placeholder for the file).
+$NsisArgs = @("-V2", "/DAPPINFO=$AppInfo", "/DBUNDLE_DIR=$Bundle",
+    "/DICON=$(Join-Path $Build 'icons\recovery-planner.ico')", "/DOUT_DIR=$OutDir")
+if ($SignCommand) { $NsisArgs += "/DSIGN_COMMAND=$($SignCommand.Replace('{file}', '%1'))" }
+& $makensis @NsisArgs packaging\windows\installer.nsi
 Check "makensis"
 
 $Setup = Join-Path $OutDir "RecoveryPlanner-$Version-Setup.exe"
 if (-not (Test-Path $Setup)) { throw "build.ps1: $Setup was not produced" }
-Sign $Setup
 $mb = [math]::Round((Get-Item $Setup).Length / 1MB, 1)
 Step "done: $Setup ($mb MB)"

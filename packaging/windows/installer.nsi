@@ -6,10 +6,16 @@
 ; Optional: /DEXE_SUFFIX=  (empty; only to compile against a non-Windows bundle in CI)
 ;           /DCOMPRESSOR=zlib|none  (faster, bigger; default lzma. The CI compile check uses none: it
 ;                                    proves the script, not the compression, and LZMA takes minutes)
+;           /DSIGN_COMMAND=<command with %1 for the file>  signs the uninstaller (!uninstfinalize, before
+;                                    it is packed into the installer) and then the installer (!finalize),
+;                                    e.g. 'signtool sign /fd SHA256 /tr <timestamp URL> /td SHA256 /a "%1"'.
+;                                    The command must exit 0 or the build fails. CI runs it with a recorder.
 ;
 ; What it does
 ;   - installs the one-folder bundle into %LOCALAPPDATA%\Programs\Recovery Planner (user can change it)
 ;   - Start-menu shortcut "Recovery Planner" (the windowed executable)
+;   - shows the MIT licence; installs LICENSE.txt and THIRD-PARTY-NOTICES.txt (Qt's LGPL-3.0 included)
+;     next to the program
 ;   - registers the uninstaller under HKCU\...\Uninstall, so it shows in Apps & Features with version,
 ;     publisher, icon and size
 ;   - the uninstaller removes only the program files it installed and the shortcut. It NEVER removes the
@@ -47,6 +53,18 @@ ManifestSupportedOS all
 !endif
 !if ! /FileExists "${BUNDLE_DIR}\_internal\recovery_planner\resources\*.*"
   !error "${BUNDLE_DIR}\_internal\recovery_planner\resources is missing: the spec must bundle recovery_planner/resources/"
+!endif
+!if ! /FileExists "${BUNDLE_DIR}\_internal\THIRD-PARTY-NOTICES.txt"
+  !error "${BUNDLE_DIR}\_internal\THIRD-PARTY-NOTICES.txt is missing: run packaging/make_notices.py before the bundle"
+!endif
+!if ! /FileExists "${BUNDLE_DIR}\_internal\LICENSE"
+  !error "${BUNDLE_DIR}\_internal\LICENSE is missing: the spec must bundle the licence"
+!endif
+
+; Code signing hook: the uninstaller first (it is written into the installer), then the installer itself.
+!ifdef SIGN_COMMAND
+  !uninstfinalize '${SIGN_COMMAND}' = 0
+  !finalize '${SIGN_COMMAND}' = 0
 !endif
 
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${WIN_APP_ID}"
@@ -89,6 +107,7 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "${COPYRIGHT}"
 !define MUI_UNCONFIRMPAGE_TEXT_TOP "${APP_NAME} will be removed from your computer. Your athletes, check-ins and plans are kept (they are stored in your data folder, not in the program folder)."
 
 !insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_LICENSE "${BUNDLE_DIR}\_internal\LICENSE"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -130,6 +149,9 @@ Section "Install"
     RMDir /r "$INSTDIR\_internal"
   ${EndIf}
   File /r "${BUNDLE_DIR}\*.*"
+  ; The licences, where users look for them (they are inside _internal too, for the About box).
+  File "/oname=LICENSE.txt" "${BUNDLE_DIR}\_internal\LICENSE"
+  File "${BUNDLE_DIR}\_internal\THIRD-PARTY-NOTICES.txt"
   WriteUninstaller "$INSTDIR\Uninstall ${APP_NAME}.exe"
 
   CreateShortcut "${SHORTCUT}" "$INSTDIR\${GUI_EXE}.exe" "" "$INSTDIR\${GUI_EXE}.exe" 0 \
@@ -161,6 +183,8 @@ Section "Uninstall"
   Delete "${SHORTCUT}"
   Delete "$INSTDIR\${GUI_EXE}.exe"
   Delete "$INSTDIR\${CLI_EXE}.exe"
+  Delete "$INSTDIR\LICENSE.txt"
+  Delete "$INSTDIR\THIRD-PARTY-NOTICES.txt"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\Uninstall ${APP_NAME}.exe"
   RMDir "$INSTDIR"

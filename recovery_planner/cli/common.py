@@ -76,18 +76,33 @@ def with_context(handler: ContextHandler, args: argparse.Namespace) -> int:
 
     setup_logging(getattr(args, "data_dir", None), role="command")
     try:
-        ctx = open_context(getattr(args, "data_dir", None))
+        ctx = open_context(getattr(args, "data_dir", None), renderers=getattr(args, "renderers", None))
     except Exception as exc:
         if exit_code_for(exc) is None:
             raise
         return report(exc)
     try:
-        for warning in ctx.repo.warnings:
-            say(f"Note: {warning}")
-        return handler(args, ctx)
+        _notes(ctx)
+        code = handler(args, ctx)
+        sys.stdout.flush()  # what was saved is reported before the daily backup is taken
+        if code == EXIT_OK and ctx.repo.has_written:
+            try:
+                ctx.repo.ensure_daily_backup()
+            except Exception as exc:
+                if exit_code_for(exc) is None:
+                    raise
+                say(f"Note: today's automatic backup could not be taken: {exc}")
+        _notes(ctx)
+        return code
     except Exception as exc:
         if exit_code_for(exc) is None:
             raise
+        _notes(ctx)  # e.g. "the check-in was saved, but the athlete list could not be updated"
         return report(exc)
     finally:
         close_context(ctx)
+
+
+def _notes(ctx: AppContext) -> None:
+    for warning in ctx.repo.pop_warnings():
+        say(f"Note: {warning}")

@@ -54,6 +54,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("file", help="check-in JSON file, or - for standard input")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
     p.add_argument("--days", type=int, default=DEFAULT_DAYS, help=f"days to plan, {MIN_DAYS}-{MAX_DAYS}")
+    from .export_commands import register_checkin_import  # `checkin import FILE`, owned by the exports
+
+    register_checkin_import(csub)
 
     p = add_command(subparsers, "history", _history, help="print an athlete's stored check-ins")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
@@ -161,6 +164,9 @@ def _history(args: argparse.Namespace, ctx: AppContext) -> int:
     athlete = queries.find_athlete(ctx, args.athlete)
     records = queries.history_records(ctx, athlete.id)
     if args.format == "json":
+        import orjson  # the stored plans are written out as stored, without parsing them again
+
+        plans = queries.stored_plans_json(ctx, athlete.id)
         out = [
             {
                 "id": r.id,
@@ -168,11 +174,11 @@ def _history(args: argparse.Namespace, ctx: AppContext) -> int:
                 "saved_at": r.saved_at,
                 "planner_version": r.planner_version,
                 "check_in": r.check_in,
-                "plan": queries.stored_plan(ctx, athlete.id, r.id),
+                "plan": orjson.Fragment(plans[r.id]) if r.id in plans else None,
             }
             for r in records
         ]
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sys.stdout.write(orjson.dumps(out).decode() + "\n")
     elif args.format == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(CSV_COLUMNS)
@@ -220,13 +226,5 @@ def _restore(args: argparse.Namespace, ctx: AppContext) -> int:
     if not actions:
         say("No damaged files found; nothing to restore. To go back to a backup use --from BACKUP (see backup --list).")
     for act in actions:
-        if act.action == "restored":
-            say(f"Restored {act.file} from the backup copy {act.source}")
-        elif act.action == "rebuilt":
-            say(f"Rebuilt {act.file} from the athlete list.")
-        else:
-            say(
-                f"{act.file} was damaged and no backup had a good copy of it (it was created after the "
-                "newest backup); it was moved to the damaged folder, so what it held is missing."
-            )
+        say(act.describe())
     return EXIT_OK

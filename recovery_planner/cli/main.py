@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from .. import __version__
-from .common import DATA_DIR_HELP, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_OK, say
+from .common import DATA_DIR_HELP, EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_OK, say
 
-COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach")
+COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach", "activities", "export")
 
 
 def _global_parser() -> argparse.ArgumentParser:
@@ -31,28 +33,38 @@ def _global_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand (imports the command modules)."""
-    from . import coach_commands, data_commands, plan_command
+    from . import activities_commands, coach_commands, data_commands, export_commands, plan_command
 
     parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     plan_command.register(subparsers)
     data_commands.register(subparsers)
     coach_commands.register(subparsers)
+    activities_commands.register(subparsers)
+    export_commands.register(subparsers)
     return parser
 
 
-def _opens_app(argv: list[str]) -> bool:
-    """No subcommand and no help: the desktop app starts without loading the command modules."""
+def opens_app(argv: list[str]) -> bool:
+    """No command and no help: the desktop app starts (app.main), without loading the command modules."""
     return not any(a in COMMANDS or a in ("-h", "--help", "--version") for a in argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    args = (_global_parser() if _opens_app(argv) else build_parser()).parse_args(argv)
-    if getattr(args, "command", None) is None:
-        from ..app import run_app  # the one hand-off from the command line to the GUI's composition root
+def parse_app_options(argv: list[str]) -> argparse.Namespace:
+    """``--data-dir`` and the hidden ``--quit-after-first-paint`` of the desktop app (exits 2 on bad usage)."""
+    return _global_parser().parse_args(argv)
 
-        return run_app(data_dir=args.data_dir, quit_after_first_paint=args.quit_after_first_paint)
+
+def main(argv: list[str] | None = None, renderers: dict[str, Callable[..., Any]] | None = None) -> int:
+    """Run one command; ``renderers`` are what Qt draws for the services (handed in by app.py)."""
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "command", None) is None:
+        parser.print_usage(sys.stderr)
+        say("Give a command (see --help); `recovery-planner` without one opens the desktop app.")
+        return EXIT_BAD_INPUT
+    args.renderers = renderers or {}
     try:
         code: int = args.handler(args)
         return code
@@ -70,4 +82,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main())  # commands only; the entry points go through recovery_planner.app.main

@@ -375,7 +375,7 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
     athlete = Athlete(
         experience=r.choice(a, "experience", p("athlete"), EXPERIENCE) or "beginner",
         body_mass_kg=r.number(a, "body_mass_kg", p("athlete"), 25, 250),
-        age=r.number(a, "age", p("athlete"), 5, 110, integer=True),
+        age=None if (age := r.number(a, "age", p("athlete"), 5, 110, integer=True)) is None else int(age),
         name=r.text(a, "name", p("athlete")),
         sex=r.choice(a, "sex", p("athlete"), SEXES),
         height_cm=r.number(a, "height_cm", p("athlete"), 80, 250),
@@ -419,7 +419,7 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
                 r.fail(f"{ap}.subregion", f"the {region} region has no sub-locations; leave it out")
             else:
                 subregion = r.choice(d, "subregion", ap, tuple(options))
-        area_fields = dict(
+        area_fields: dict[str, Any] = dict(
             swelling=r.boolean(d, "swelling", ap),
             numbness=r.boolean(d, "numbness", ap),
             gait_change=r.boolean(d, "gait_change", ap),

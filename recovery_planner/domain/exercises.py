@@ -147,8 +147,9 @@ STRENGTH: dict[str, Exercise] = {
     ),
     "it_band": Exercise(
         "Hip abductor strengthening",
-        "Side-lying leg raises, clamshells and side steps with a band. A six-week habit.",
-        _d("3 sets of 15", sets=3, reps=15),
+        "Side-lying leg raises, clamshells and side steps with a band round the knees. Keep pain at 3/10 or "
+        "less. This is the main treatment for IT band pain: keep it up for six weeks.",
+        _d("side-lying leg raises, clamshells and band side steps, 3 x 15 each", sets=3, reps=15, weeks=6),
     ),
     "knee": Exercise(
         "Wall sit hold",
@@ -167,11 +168,20 @@ STRENGTH: dict[str, Exercise] = {
         _d("3 sets of 15", sets=3, reps=15),
     ),
     "achilles": Exercise(
-        "Heel drops",
-        "Stand on a step on the sore leg, rise with both feet, lower slowly on "
-        "the sore leg only. Do it with the knee straight and with it bent. Insertional pain: "
-        "work on flat ground, not over the edge.",
-        _d("3 sets of 15, knee straight and bent, twice a day", sets=3, reps=15, per_day=2),
+        "Achilles loading: heel drops or heavy slow heel raises",
+        "Two equally good options; pick one and keep to it for 12 weeks. Heel drops: stand on a step on the "
+        "sore leg, rise with both feet, lower slowly on the sore leg only, with the knee straight and then "
+        "bent. Heavy slow heel raises: seated bent-knee, leg-press and standing heel raises with a weight "
+        "you can lift about 12 times, 3 s up and 3 s down, heavier over the weeks (to about 6 lifts). "
+        "Insertional pain (at the heel bone): work on flat ground, not over the edge of a step.",
+        _d(
+            "heel drops 3 x 15, knee straight and bent, twice a day; or heavy slow heel raises 3-4 sets, "
+            "3 times a week",
+            options=["eccentric heel drops", "heavy slow resistance"],
+            sets=3,
+            reps=15,
+            per_day=2,
+        ),
     ),
     "ankle": Exercise(
         "Single-leg balance and heel raises",
@@ -205,4 +215,18 @@ GENERIC_MOBILITY = Exercise(
     "Gentle range of motion",
     "Move the area slowly through its comfortable range, without pushing into pain.",
     _d("5 min, twice a day", minutes=5, per_day=2),
+)
+
+# RTR6: the walk-run return, one step per run day, run days on alternate days (George 2024; steps H).
+WALK_RUN_STEPS: tuple[str, ...] = (
+    "5 x (1 min easy running + 2 min walking)",
+    "5 x (2 min easy running + 1 min walking)",
+    "4 x (4 min easy running + 1 min walking)",
+    "3 x (6 min easy running + 1 min walking)",
+    "2 x (10 min easy running + 1 min walking)",
+    "20-30 min of continuous easy running",
+)
+WALK_RUN_RULE = (
+    "Move up to the next step only if pain stayed at 2/10 or less during the run and the next morning is no "
+    "worse. Otherwise repeat the same step next time, or go back one step if it got worse."
 )

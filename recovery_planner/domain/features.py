@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .checkin import Area, CheckIn
 from .load import acute_chronic_ratio, load_spike
@@ -80,7 +81,7 @@ class Features:
     def beginner(self) -> bool:
         return self.check_in.athlete.experience == "beginner"
 
-    def symptom(self, name: str) -> object:
+    def symptom(self, name: str) -> Any:
         return self.check_in.symptom(name)
 
 

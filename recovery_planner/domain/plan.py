@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .citations import citations
+
 MIN_DAYS, DEFAULT_DAYS, MAX_DAYS = 3, 7, 14  # plan horizon
 RUNNING_LEVELS = ("none", "easy", "normal")
 URGENCIES = ("none", "routine", "prompt", "urgent", "emergency")
@@ -52,6 +54,14 @@ class PlanItem:
     how_to: str | None = None
     optional: bool = False
 
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """Every region the item covers: ``region``, or the list in ``dose.regions`` (M16)."""
+        listed = self.dose.get("regions")
+        if isinstance(listed, (list, tuple)) and listed:
+            return tuple(str(r) for r in listed)
+        return (self.region,) if self.region else ()
+
     def item_id(self, day: date) -> str:
         """Stable id: the same item on the same day keeps its id when the plan is rebuilt."""
         return f"{day.isoformat()}:{self.kind}:{self.region or '-'}:{self.side or '-'}"
@@ -66,6 +76,7 @@ class PlanItem:
             "dose": dict(self.dose),
             "why": self.why,
             "sources": list(self.sources),
+            "citations": list(citations(self.sources)),
         }
         if self.how_to:
             out["how_to"] = self.how_to
@@ -79,11 +90,15 @@ class PlanDay:
     date: date
     running: str
     items: tuple[PlanItem, ...]
+    running_reason: str = ""  # plain words: which area, and why the day's running is what it is
+    summary: str = ""  # the day's few key actions
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat(),
             "running": self.running,
+            "running_reason": self.running_reason,
+            "summary": self.summary,
             "items": [i.to_dict(self.date) for i in self.items],
         }
 
@@ -91,7 +106,14 @@ class PlanDay:
 @dataclass(frozen=True)
 class Referral:
     urgency: str = "none"
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()  # most urgent first
+    reason_urgencies: tuple[str, ...] = ()  # the urgency of each reason (empty in plans from planner 1.0)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"urgency": self.urgency, "reasons": list(self.reasons)}
+        if self.reason_urgencies:
+            out["reason_urgencies"] = list(self.reason_urgencies)
+        return out
 
 
 @dataclass(frozen=True)
@@ -101,12 +123,14 @@ class HydrationAdvice:
     session_min: float
     expected_loss_l: float
     allowed_loss_l: float
-    pre_run_l: tuple[float, float]
+    pre_run_l: tuple[float, float] | None  # None in a plan with no running day
     during_run_l: tuple[float, float] | None
-    post_run_l: tuple[float, float]
+    post_run_l: tuple[float, float]  # reference: after a session like the last one
     post_run_basis: str
     sodium: bool
     sodium_loss_mmol: float
+    catch_up_l: tuple[float, float] | None = None  # day-1 catch-up, only after a session ended <= 6 h before
+    session_basis: str = "planned"  # which run the fluids are for: planned, usual_easy_run or default
 
     def to_dict(self) -> dict[str, Any]:
         def rng(pair: tuple[float, float] | None) -> list[float] | None:
@@ -124,6 +148,8 @@ class HydrationAdvice:
             "post_run_basis": self.post_run_basis,
             "sodium": self.sodium,
             "sodium_loss_mmol": round(self.sodium_loss_mmol),
+            "catch_up_l": rng(self.catch_up_l),
+            "session_basis": self.session_basis,
         }
 
 
@@ -147,7 +173,7 @@ class Plan:
         return {
             "start": self.start.isoformat(),
             "plan_suppressed": self.plan_suppressed,
-            "referral": {"urgency": self.referral.urgency, "reasons": list(self.referral.reasons)},
+            "referral": self.referral.to_dict(),
             "no_running_until_cleared": self.no_running_until_cleared,
             "days": [d.to_dict() for d in self.days],
             "hydration": None if self.hydration is None else self.hydration.to_dict(),
@@ -158,3 +184,87 @@ class Plan:
             "rules_fired": list(self.rules_fired),
             "planner_version": self.planner_version,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Plan:
+        """Read back a stored plan (plan format v1), including plans made by older planner versions.
+
+        Fields a version did not write get their defaults; unknown fields are ignored. Raises ValueError
+        when the plan is not readable at all.
+        """
+        try:
+            return _plan_from_dict(d)
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise ValueError(f"not a readable plan: {e!r}") from e
+
+
+def _pair(v: Any) -> tuple[float, float] | None:
+    return None if v is None else (float(v[0]), float(v[1]))
+
+
+def _item_from_dict(d: dict[str, Any]) -> PlanItem:
+    return PlanItem(
+        kind=str(d["kind"]),
+        title=str(d.get("title", "")),
+        dose=dict(d.get("dose") or {}),
+        why=str(d.get("why", "")),
+        sources=tuple(str(s) for s in d.get("sources") or ()),
+        region=d.get("region"),
+        side=d.get("side"),
+        how_to=d.get("how_to"),
+        optional=bool(d.get("optional", False)),
+    )
+
+
+def _hydration_from_dict(d: dict[str, Any] | None) -> HydrationAdvice | None:
+    if not d:
+        return None
+    during = _pair(d.get("during_run_l"))
+    post = _pair(d.get("post_run_l")) or (0.0, 0.0)
+    return HydrationAdvice(
+        sweat_rate_l_per_h=float(d["sweat_rate_l_per_h"]),
+        measured=bool(d.get("sweat_rate_measured", False)),
+        session_min=float(d.get("session_min") or 0),
+        expected_loss_l=float(d.get("expected_loss_l") or 0),
+        allowed_loss_l=float(d.get("allowed_loss_l") or 0),
+        pre_run_l=_pair(d.get("pre_run_l")),
+        during_run_l=during,
+        post_run_l=post,
+        post_run_basis=str(d.get("post_run_basis", "")),
+        sodium=bool(d.get("sodium", False)),
+        sodium_loss_mmol=float(d.get("sodium_loss_mmol") or 0),
+        catch_up_l=_pair(d.get("catch_up_l")),
+        session_basis=str(d.get("session_basis", "planned")),
+    )
+
+
+def _plan_from_dict(d: dict[str, Any]) -> Plan:
+    ref = d.get("referral") or {}
+    days = tuple(
+        PlanDay(
+            date=date.fromisoformat(day["date"]),
+            running=str(day.get("running", "none")),
+            items=tuple(_item_from_dict(i) for i in day.get("items") or ()),
+            running_reason=str(day.get("running_reason", "")),
+            summary=str(day.get("summary", "")),
+        )
+        for day in d.get("days") or ()
+    )
+    return Plan(
+        start=date.fromisoformat(d["start"]),
+        plan_suppressed=bool(d.get("plan_suppressed", False)),
+        referral=Referral(
+            str(ref.get("urgency", "none")),
+            tuple(str(r) for r in ref.get("reasons") or ()),
+            tuple(str(u) for u in ref.get("reason_urgencies") or ()),
+        ),
+        no_running_until_cleared=bool(d.get("no_running_until_cleared", False)),
+        days=days,
+        hydration=_hydration_from_dict(d.get("hydration")),
+        stop_rules=tuple(d.get("stop_rules") or ()),
+        return_to_run=tuple(d.get("return_to_run") or ()),
+        do_now=tuple(d.get("do_now") or ()),
+        cautions=tuple(d.get("cautions") or ()),
+        rules_fired=tuple(d.get("rules_fired") or ()),
+        planner_version=str(d.get("planner_version") or ""),
+    )

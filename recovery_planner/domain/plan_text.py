@@ -1,24 +1,119 @@
-"""A plain-text rendering of a plan for terminals and printouts."""
+"""A plain-text rendering of a plan for terminals and printouts, and the wording the app shares with it."""
 
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 from typing import Any
 
-from .regions import region_label
+from .citations import citations
+from .regions import REGION_SHORT, region_label
 
-RUNNING_WORDS = {"none": "NO RUNNING", "easy": "Easy running allowed", "normal": "Usual training allowed"}
+RUNNING_WORDS = {"none": "No running", "easy": "Easy running only", "normal": "Usual training"}
 URGENCY_WORDS = {
-    "emergency": "EMERGENCY: get help now",
+    "emergency": "Get help now",
     "urgent": "See a doctor today",
     "prompt": "See a physiotherapist or sports doctor within 1-3 days, before running again",
-    "routine": "Book an assessment within 1-2 weeks",
+    "routine": "Book an assessment with a physiotherapist in the next 1-2 weeks",
 }
 NOTICE = "This plan is general guidance, not medical advice. If in doubt, rest and ask a professional."
 
 
-def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, width=88, initial_indent=indent, subsequent_indent=" " * (len(indent) + 2))
+def referral_lines(referral: dict[str, Any]) -> tuple[str, list[str]]:
+    """One referral message: the title at the plan's urgency and its reasons, most urgent first.
+
+    Reasons below the plan's urgency carry only their finding (the planner leaves their own timing out), so
+    nothing under the title contradicts it."""
+    return URGENCY_WORDS.get(referral.get("urgency", "none"), ""), list(dict.fromkeys(referral.get("reasons") or []))
+
+
+def area_label(region: str, side: str | None = None) -> str:
+    """region_label with the Achilles tendon's capital kept ('Right Achilles tendon')."""
+    return region_label(region, side).replace("achilles", "Achilles")
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _lower(name: str) -> str:
+    return name if name[:2].isupper() or name.startswith("Achilles") else name[0].lower() + name[1:]
+
+
+def areas_label(areas: list[tuple[str, str | None]]) -> str:
+    """Several areas in plain words: 'Quadriceps and calf, both legs', 'Left shin; right knee'."""
+    if len(areas) == 1:
+        return area_label(*areas[0])
+    by_side: dict[str | None, list[str]] = {}
+    for region, side in areas:
+        names = by_side.setdefault(side, [])
+        if REGION_SHORT[region] not in names:
+            names.append(REGION_SHORT[region])
+    groups = []
+    for side, names in by_side.items():
+        if side in ("left", "right"):
+            groups.append(f"{side} {_and([_lower(n) for n in names])}")
+        elif side == "both":
+            groups.append(f"{_and([names[0]] + [_lower(n) for n in names[1:]])}, both legs")
+        else:
+            groups.append(_and([names[0]] + [_lower(n) for n in names[1:]]))
+    text = "; ".join(groups)
+    return text[0].upper() + text[1:]
+
+
+def where(item: dict[str, Any]) -> str:
+    """The areas an item is for, in plain words ('' for whole-body items)."""
+    dose = item.get("dose") or {}
+    parts = dose.get("per_region") if isinstance(dose, dict) else None
+    if isinstance(parts, list) and parts:
+        return areas_label([(p["region"], p.get("side")) for p in parts if isinstance(p, dict)])
+    listed = dose.get("regions") if isinstance(dose, dict) else None
+    if isinstance(listed, list) and listed:
+        return areas_label([(r, None) for r in listed])
+    return area_label(item["region"], item.get("side")) if item.get("region") else ""
+
+
+def item_citations(item: dict[str, Any]) -> list[str]:
+    """Readable citations of an item; plans from planner 1.0 have only ``sources``."""
+    stored = item.get("citations")
+    return list(stored) if isinstance(stored, list) else list(citations(item.get("sources") or []))
+
+
+def fluids_text(hyd: dict[str, Any]) -> list[str]:
+    """The fluids section: the next run's amounts (only with a running day) and the after-run reference."""
+    kind = "measured" if hyd.get("sweat_rate_measured") else "estimated"
+    lines = []
+    if hyd.get("pre_run_l"):
+        pre = hyd["pre_run_l"]
+        during = hyd.get("during_run_l")
+        basis = {"usual_easy_run": "your usual easy run", "default": "a typical easy run"}.get(
+            hyd.get("session_basis", "planned"), "your planned run"
+        )
+        lines.append(
+            f"For your next run ({hyd['session_min']} min, {basis}; sweat rate {hyd['sweat_rate_l_per_h']} L/h, "
+            f"{kind}): drink {pre[0]:.2f}-{pre[1]:.2f} L about 4 h before."
+        )
+        if during:
+            cap = "" if hyd.get("sweat_rate_measured") else " Drink to thirst within this range."
+            lines.append(f"During the run: {during[0]:.2f}-{during[1]:.2f} L.{cap}")
+        else:
+            lines.append("During the run: drink to thirst.")
+        lines.append("Never drink more than you sweat.")
+    else:
+        lines.append("No run in this plan, so no fluids for a run: drink to thirst through the day.")
+    if hyd.get("catch_up_l"):
+        c = hyd["catch_up_l"]
+        lines.append(f"After the session you just finished: {c[0]:.2f}-{c[1]:.2f} L over 2-4 h, with some salt.")
+    return lines
+
+
+def _day_title(day: dict[str, Any]) -> str:
+    d = date.fromisoformat(day["date"])
+    return f"{d.strftime('%a %d %b')}  {RUNNING_WORDS.get(day['running'], day['running'])}"
+
+
+def _wrap(text: str, indent: str, more: int = 2) -> list[str]:
+    return textwrap.wrap(text, width=88, initial_indent=indent, subsequent_indent=" " * (len(indent) + more))
 
 
 def render_plan_text(plan: dict[str, Any]) -> str:
@@ -26,8 +121,9 @@ def render_plan_text(plan: dict[str, Any]) -> str:
     out: list[str] = [f"Recovery plan from {plan['start']}", ""]
     referral = plan["referral"]
     if referral["urgency"] != "none":
-        out.append(URGENCY_WORDS[referral["urgency"]])
-        for reason in referral["reasons"]:
+        title, reasons = referral_lines(referral)
+        out.append(title.upper())
+        for reason in reasons:
             out += _wrap(reason, "  - ")
         out.append("")
     if plan.get("do_now"):
@@ -36,37 +132,44 @@ def render_plan_text(plan: dict[str, Any]) -> str:
             out += _wrap(step, "  * ")
         out.append("")
     if plan["plan_suppressed"]:
-        out.append("No training plan: get help first.")
-        out += ["", NOTICE]
+        out += ["No training plan: get help first.", "", NOTICE]
         return "\n".join(out)
     if plan["no_running_until_cleared"]:
         out += ["No running until a clinician has cleared you.", ""]
+    explained: set[tuple[str, str]] = set()
     for day in plan["days"]:
-        out.append(f"{day['date']}  {RUNNING_WORDS[day['running']]}")
+        out.append(_day_title(day))
+        if day.get("running_reason"):
+            out += _wrap(day["running_reason"], "  ")
+        if day.get("summary"):
+            out += _wrap(f"Today: {day['summary']}", "  ")
         for item in day["items"]:
-            where = f" ({region_label(item['region'], item['side'])})" if item["region"] else ""
-            optional = " [optional]" if item.get("optional") else ""
-            out += _wrap(f"{item['title']}{where}{optional}: {item['dose'].get('summary', '')}", "  - ")
-            out += _wrap(f"Why: {item['why']}", "      ")
+            place = where(item)
+            optional = " (optional)" if item.get("optional") else ""
+            head = f"{item['title']}{f' - {place}' if place else ''}{optional}"
+            out += _wrap(f"{head}: {item['dose'].get('summary', '')}", "  - ")
+            seen = (item["kind"], item["title"])
+            if seen not in explained:
+                explained.add(seen)
+                refs = item_citations(item)
+                out += _wrap(f"Why: {item['why']}" + (f" ({'; '.join(refs)})" if refs else ""), "      ")
         out.append("")
     for title, key in (
         ("Stop the run if", "stop_rules"),
         ("Before running again", "return_to_run"),
         ("Good to know", "cautions"),
     ):
-        if plan.get(key):
+        lines = list(dict.fromkeys(plan.get(key) or []))
+        if lines:
             out.append(f"{title}:")
-            for line in plan[key]:
+            for line in lines:
                 out += _wrap(line, "  - ")
             out.append("")
     hyd = plan.get("hydration")
     if hyd:
-        during = f"{hyd['during_run_l'][0]}-{hyd['during_run_l'][1]} L" if hyd["during_run_l"] else "drink to thirst"
-        out.append(
-            f"Fluids for a {hyd['session_min']}-min run (sweat rate {hyd['sweat_rate_l_per_h']} L/h"
-            f"{', measured' if hyd['sweat_rate_measured'] else ', estimated'}): before "
-            f"{hyd['pre_run_l'][0]}-{hyd['pre_run_l'][1]} L, during {during}, never more than you sweat."
-        )
+        out.append("Fluids:")
+        for line in fluids_text(hyd):
+            out += _wrap(line, "  - ")
         out.append("")
     out.append(NOTICE)
     return "\n".join(out)

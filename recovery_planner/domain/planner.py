@@ -8,13 +8,27 @@ from typing import TYPE_CHECKING
 from .. import PLANNER_VERSION
 from .assessment import Assessment
 from .checkin import CheckIn
-from .daily_care import hydration_item, nutrition_item, sleep_item
+from .daily_care import hydration_item, is_child, nutrition_item, sleep_item
+from .day_notes import day_summary, running_reason
+from .exercises import WALK_RUN_RULE, WALK_RUN_STEPS
 from .features import TENDON, extract
 from .holds import HoldState, long_date
 from .hydration import hydration_advice
-from .plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS, Plan, PlanDay, PlanItem, Referral, urgency_rank
+from .plan import (
+    DEFAULT_DAYS,
+    MAX_DAYS,
+    MIN_DAYS,
+    URGENCIES,
+    HydrationAdvice,
+    Plan,
+    PlanDay,
+    PlanItem,
+    Referral,
+    urgency_rank,
+)
+from .plan_size import limit_day
 from .readiness import apply_running_rules
-from .schedule import recovery_activity, region_items, run_items, running_level
+from .schedule import DayRunning, plan_running, recovery_activity, region_items, run_items
 from .triage import apply_emergency_rules, apply_referral_rules
 
 if TYPE_CHECKING:
@@ -27,6 +41,10 @@ HOLD_WORDS = {
 }
 
 __all__ = ["DEFAULT_DAYS", "MAX_DAYS", "MIN_DAYS", "assess", "build_plan"]
+
+# M13 gate: open referrals for a possible structural injury (clot, fracture/bone stress, 10/10 pain, rupture, SCFE).
+STRUCTURAL_RULES = ("E2", "E5", "E9", "E10", "E11", "P1")
+SAME_DAY_RULES = ("E5", "E9", "E10", "E11")  # urgent interim plans: no hopping or self-tests either
 
 
 def assess(check_in: CheckIn, settling: SettlingReport | None = None, holds: HoldState | None = None) -> Assessment:
@@ -111,48 +129,57 @@ def build_plan(
     if not MIN_DAYS <= days <= MAX_DAYS:
         raise ValueError(f"days must be {MIN_DAYS}-{MAX_DAYS}, got {days}")
     a = assess(check_in, settling, holds)
-    advice = None if a.suppressed else hydration_advice(check_in)
+    runs = [] if a.suppressed else plan_running(a, days)
+    any_run = any(r.level != "none" for r in runs)
+    advice = None if a.suppressed or is_child(a) else hydration_advice(check_in, any_running_day=any_run)
     plan_days: list[PlanDay] = []
-    if not a.suppressed:
-        for i in range(days):
-            running = running_level(a, i)
-            plan_days.append(PlanDay(check_in.date + timedelta(days=i), running, _day_items(a, i, running, advice)))
-    any_run = any(d.running != "none" for d in plan_days)
-    if a.suppressed:
-        returns: tuple[str, ...] = tuple(a.graded_return)
-    else:
-        returns = (*a.graded_return, *(return_to_run(a) if a.injury_pathway else ()))
+    for i, run in enumerate(runs):
+        items = _day_items(a, i, run, advice)
+        plan_days.append(
+            PlanDay(
+                check_in.date + timedelta(days=i),
+                run.level,
+                items,
+                running_reason=running_reason(a, i, runs, check_in.date),
+                summary=day_summary(items, run),
+            )
+        )
+    levels = tuple(URGENCIES[reason[0]] for reason in sorted(a.reasons, key=lambda r: -r[0]))
+    graded = tuple(a.graded_return)  # RTR7 steps, before RTR1-RTR6
     return Plan(
         start=check_in.date,
         plan_suppressed=a.suppressed,
-        referral=Referral(a.urgency, a.ordered_reasons()),
+        referral=Referral(a.urgency, a.ordered_reasons(), levels),
         no_running_until_cleared=a.until_cleared,
         days=tuple(plan_days),
         hydration=advice,
         stop_rules=stop_rules(a) if any_run else (),
-        return_to_run=returns,
+        return_to_run=graded if a.suppressed else (*graded, *(return_to_run(a) if a.injury_pathway else ())),
         do_now=tuple(a.do_now),
-        cautions=() if a.suppressed else tuple(a.cautions) + _strain_watch(a),
+        cautions=() if a.suppressed else tuple(dict.fromkeys(tuple(a.cautions) + _strain_watch(a))),
         rules_fired=tuple(a.rules),
         planner_version=PLANNER_VERSION,
     )
 
 
-def _day_items(a: Assessment, day: int, running: str, advice) -> tuple[PlanItem, ...]:
+def strength_gated(a: Assessment) -> bool:
+    """M13: no strength_loading while a possible clot, fracture, rupture, slipped epiphysis or locked knee is open."""
+    locking = "P7" in a.rules and bool(a.features.symptom("locking_or_giving_way"))
+    return a.strength_gated or locking or any(rule in a.rules for rule in STRUCTURAL_RULES)
+
+
+def _day_items(a: Assessment, day: int, run: DayRunning, advice: HydrationAdvice | None) -> tuple[PlanItem, ...]:
     items: list[PlanItem] = []
-    items += run_items(a, day, running) if running != "none" else [recovery_activity(a, day)]
+    items += run_items(a, day, run) if run.level != "none" else [recovery_activity(a, day, run)]
     for x in a.features.areas:
-        items += region_items(a, x, day, running)
-    items += [hydration_item(a, advice, day, running), sleep_item(a, day), nutrition_item(a, day, running)]
-    seen: set[tuple[str, str | None, str | None]] = set()
-    kept: list[PlanItem] = []
-    for item in items:
-        key = (item.kind, item.region, item.side)
-        if key in seen or a.is_banned(item.kind, item.region):
-            continue
-        seen.add(key)
-        kept.append(item)
-    return tuple(kept)
+        items += region_items(a, x, day, run.level)
+    items += [hydration_item(a, advice, day, run.level), sleep_item(a, day), nutrition_item(a, day, run.level)]
+    gated = strength_gated(a)
+
+    def banned(kind: str, region: str | None) -> bool:
+        return a.is_banned(kind, region) or (gated and kind == "strength_loading")
+
+    return limit_day(items, banned)
 
 
 def stop_rules(a: Assessment) -> tuple[str, ...]:
@@ -173,14 +200,14 @@ def stop_rules(a: Assessment) -> tuple[str, ...]:
 
 
 def return_to_run(a: Assessment) -> tuple[str, ...]:
-    """RTR1-RTR6: the checks to pass before running again after an injury."""
+    """RTR1-RTR6: the checks to pass before running again after an injury (RTR7 steps come first, from triage)."""
     regions = {x.area.region for x in a.features.areas}
     steps = [
         "Everyday activities hurt 2/10 or less, with no pain at rest or at night, no tender spot on a bone and "
         "no swelling.",
         "You can walk briskly for 30 minutes without pain (30-45 minutes after a suspected bone injury).",
     ]
-    if a.high_risk_bone or a.bone_sites or a.no_self_tests:
+    if a.high_risk_bone or a.bone_sites or a.no_self_tests or any(r in a.rules for r in SAME_DAY_RULES):
         steps.append("Do not test the leg by hopping until a clinician has cleared you.")
     else:
         steps.append("Ten single-leg hops on the sore side hurt 2/10 or less.")
@@ -193,11 +220,10 @@ def return_to_run(a: Assessment) -> tuple[str, ...]:
             "The muscle moves through its full range without pain. Standing on the leg without pain "
             "is needed, but it is not enough on its own."
         )
+    ladder = ", then ".join(WALK_RUN_STEPS)
     steps.append(
-        "Then walk-run on alternate days: 5 x (1 min run / 2 min walk), 5 x (2/1), 4 x (4/1), "
-        "3 x (6/1), 2 x (10/1), then 20-30 min continuous. Move up a step only if pain stays at 2/10 "
-        "or less and the next morning is no worse. Distance before speed; no hills or intervals until "
-        "you have run two weeks pain-free."
+        f"Then walk-run every other day, one step per run day: {ladder}. {WALK_RUN_RULE} Distance before speed; "
+        "no hills or intervals until you have run two weeks without pain."
     )
     return tuple(steps)
 

@@ -193,7 +193,7 @@ def expected_course(history: Sequence[HistoryEntry], key: AreaKey | None = None)
     worst = worst_area(days[-1].check_in) if days else None
     key = key or (worst[:2] if worst else None)
     episode = _episode(days, key) if key else []
-    if not episode:
+    if not episode or key is None:
         return None
     onset = _onset(episode, key)
     early = [area_pains(e.check_in)[key] for e in episode if (e.date - onset).days <= DOMS_RISE_DAYS]
@@ -339,7 +339,7 @@ def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingRep
 
 def check_in_settling(check_in: Mapping[str, Any], day: date) -> SettlingReport:
     """P5 from one check-in alone (exchange format v1): its days since onset and trend, no history."""
-    return settling_report([HistoryEntry(id="", date=day, check_in=check_in)], day)
+    return settling_report([HistoryEntry(id="", date=day, check_in=dict(check_in))], day)
 
 
 def settling_warning(history: Sequence[HistoryEntry], today: date) -> str | None:
@@ -357,7 +357,8 @@ def parse_item_id(item_id: str) -> tuple[date, str, str | None, str | None] | No
         day = date.fromisoformat(parts[0]) if len(parts) == 4 else None
     except ValueError:
         day = None
-    return None if day is None else (day, parts[1], *(None if p == "-" else p for p in parts[2:]))
+    region, side = (None if p == "-" else p for p in parts[2:]) if day is not None else (None, None)
+    return None if day is None else (day, parts[1], region, side)
 
 
 def plan_item_ids(plan: Mapping[str, Any]) -> frozenset[str]:

@@ -2,7 +2,8 @@
 
 ``save_check_in`` fills the athlete block from the stored profile, validates, reads the athlete's
 history to build the not-settling report (guidance P5b: sore for a week without improving, or worse
-twice), plans with it and stores both. Nothing is written when the check-in is invalid.
+twice) and the holds still open (a referral stays in force until a clinician's clearance is recorded),
+plans with both and stores check-in and plan. Nothing is written when the check-in is invalid.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .context import AppContext
 
 if TYPE_CHECKING:
     from ..domain.checkin import CheckIn
+    from ..domain.holds import Clearance, HoldState
     from ..domain.progress import SettlingReport
     from ..storage.records import AthleteRecord, CheckInRecord
 
@@ -71,13 +73,32 @@ def settling_for(ctx: AppContext, athlete_id: str, check_in: CheckIn) -> Settlin
     return settling_report([*past, new], check_in.date)
 
 
+def clearances_for(ctx: AppContext, athlete_id: str) -> list[Clearance]:
+    """The clinicians' clearances recorded for the athlete."""
+    return [c.to_clearance() for c in ctx.repo.clearances(athlete_id)]
+
+
+def holds_for(ctx: AppContext, athlete_id: str, check_in: CheckIn) -> HoldState:
+    """What the stored plans up to the check-in's day still hold open, after the recorded clearances."""
+    from ..domain.holds import hold_state
+
+    plans = []
+    for record in ctx.repo.history(athlete_id, end=check_in.date):
+        plan = ctx.repo.get_plan(athlete_id, record.id)
+        if plan is not None:
+            plans.append((record.id, plan))
+    return hold_state(plans, clearances_for(ctx, athlete_id))
+
+
 def save_check_in(ctx: AppContext, athlete_id: str, data: Any, days: int) -> OpResult[SavedCheckIn]:
-    """Validate, plan (with the history's not-settling report) and store a check-in with its plan."""
+    """Validate, plan (with the history's not-settling report and open holds) and store a check-in and plan."""
     from ..domain.planner import build_plan
+    from .training_load import with_activity_load
 
     athlete = ctx.repo.get_athlete(athlete_id)
-    check_in = parse(ctx, with_profile(data, athlete))
-    plan = build_plan(check_in, days, settling_for(ctx, athlete_id, check_in))
+    check_in = parse(ctx, with_activity_load(ctx, athlete_id, with_profile(data, athlete)))
+    settling = settling_for(ctx, athlete_id, check_in)
+    plan = build_plan(check_in, days, settling, holds_for(ctx, athlete_id, check_in))
     record = ctx.repo.add_check_in(athlete_id, check_in, plan)
     shown = coach.with_edits(ctx, athlete_id, record.id, record.check_in, plan.to_dict()).outcome.plan
     saved = SavedCheckIn(record, shown, ctx.repo.done_items(athlete_id))

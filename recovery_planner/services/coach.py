@@ -232,6 +232,7 @@ def athlete_record(ctx: AppContext, athlete_id: str) -> dict[str, Any]:
         "done_items": sorted(repo.done_items(athlete_id)),
         "notes": repo.notes(athlete_id),
         "plan_changes": repo.plan_edits(athlete_id),
+        "activities": [a.to_dict() for a in repo.activities(athlete_id)],
     }
 
 

@@ -14,10 +14,10 @@ import os
 import sys
 import threading
 import traceback
-from logging.handlers import RotatingFileHandler
+from io import TextIOWrapper
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 from .. import __version__
 
@@ -42,17 +42,45 @@ def log_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def _private_open(path: str, mode: str = "a") -> IO[str]:
+def _private_open(path: str) -> TextIOWrapper:
     """Open a log file readable by the user only (0600), appending."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    return open(fd, mode, encoding="utf-8")
+    return TextIOWrapper(open(fd, "ab"), encoding="utf-8", line_buffering=True)
 
 
-class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating log whose files are created 0600."""
+def _file_handler(path: Path) -> logging.Handler:
+    """A rotating handler whose files are created 0600 (logging.handlers loads here, off the start-up path)."""
+    from logging.handlers import RotatingFileHandler
 
-    def _open(self) -> IO[str]:
-        return _private_open(self.baseFilename, self.mode)
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        def _open(self) -> TextIOWrapper:
+            return _private_open(self.baseFilename)
+
+    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    return handler
+
+
+class _FirstUseHandler(logging.Handler):
+    """Opens the rotating log file on the first record, so a start-up that logs nothing writes nothing."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.target: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.target is None:
+                self.target = _file_handler(self.path)
+            self.target.handle(record)
+        except OSError:
+            self.handleError(record)
+
+    def close(self) -> None:
+        if self.target is not None:
+            self.target.close()
+        super().close()
 
 
 def where(exc_type: type[BaseException], tb: TracebackType | None) -> str:
@@ -71,20 +99,21 @@ def setup_logging(data_dir: str | os.PathLike[str] | None = None, *, role: str =
     folder = log_dir(data_dir)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handler = PrivateRotatingFileHandler(
-            folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, encoding="utf-8"
-        )
         faults = _private_open(str(folder / FAULTS_FILE))
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
+    log.addHandler(_FirstUseHandler(folder / LOG_FILE))
     log.setLevel(logging.INFO)
     faulthandler.enable(file=faults, all_threads=True)
-    _state.update(folder=str(folder), faults=faults)
+    _state.update(folder=str(folder), faults=faults, role=role)
     _hook_exceptions()
-    log.info("%s %s started (%s, Python %s, %s)", role, __version__, sys.platform, sys.version.split()[0], os.getpid())
     return folder
+
+
+def note_started() -> None:
+    """One line saying which version started where (the app calls it once it is ready)."""
+    role = _state.get("role", "app")
+    log.info("%s %s started (%s, Python %s, %s)", role, __version__, sys.platform, sys.version.split()[0], os.getpid())
 
 
 def _hook_exceptions() -> None:

@@ -61,6 +61,11 @@ def stored_plan(ctx: AppContext, athlete_id: str, checkin_id: str) -> dict[str, 
     return ctx.repo.get_plan(athlete_id, checkin_id)
 
 
+def stored_plans_json(ctx: AppContext, athlete_id: str) -> dict[str, bytes]:
+    """Check-in id -> the stored plan's JSON text, unparsed (for writing a whole history out quickly)."""
+    return ctx.repo.plans_json(athlete_id)
+
+
 def athletes(ctx: AppContext, include_archived: bool = False) -> list[AthleteRecord]:
     return ctx.repo.list_athletes(include_archived=include_archived)
 

@@ -62,26 +62,29 @@ def overview(ctx: AppContext) -> Overview:
 
 @dataclass(frozen=True)
 class StartState:
-    """The first screen: the overview, whose plan to show, and problems found while opening the folder."""
+    """The first screen: the overview, whose plan to show, and what was repaired while opening the folder."""
 
     data_dir: Path
     overview: Overview
     athlete_id: str
     current: CurrentPlan
     warnings: tuple[str, ...]
-    damaged: tuple[Path, ...]
 
 
 def start_state(ctx: AppContext) -> OpResult[StartState]:
     """The first screen's data (also after a restore). Adds the runner's own profile ("Me") to an empty folder."""
     from ..storage.errors import DamagedFileError
+    from ..storage.legacy import take_window_theme
     from .athletes import ensure_athlete
     from .queries import current_plan
 
+    theme = take_window_theme(ctx.repo.data_dir)  # from versions that kept it in window.ini
+    if theme is not None and ctx.repo.get_setting("theme") is None:
+        ctx.repo.set_setting("theme", theme)
     chosen = ensure_athlete(ctx, ctx.repo.get_setting("current_athlete"))
     try:
         current = current_plan(ctx, chosen.value)
-    except DamagedFileError:  # listed in ``damaged`` below; the window offers the repair
+    except DamagedFileError:  # kept aside; backups.damaged_files lists it and the window offers the repair
         current = CurrentPlan(None, frozenset())
     state = StartState(
         data_dir=ctx.repo.data_dir,
@@ -89,6 +92,5 @@ def start_state(ctx: AppContext) -> OpResult[StartState]:
         athlete_id=chosen.value,
         current=current,
         warnings=tuple(ctx.repo.warnings),
-        damaged=tuple(ctx.repo.damaged_files()),
     )
     return OpResult(state, chosen.changes)

@@ -25,6 +25,7 @@ _EXPORTS = {
     "AthleteRecord": "records",
     "CheckInRecord": "records",
     "CheckInSummary": "records",
+    "ClearanceRecord": "records",
     "RepairAction": "repository",
     "Repository": "repository",
 }

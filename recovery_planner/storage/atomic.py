@@ -12,8 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import WriteFailedError
-from .paths import PRIVATE_FILE_MODE, TEMP_SUFFIX
+from .errors import WriteFailedError, os_reason
+from .paths import PRIVATE_FILE_MODE, TEMP_SUFFIX, tighten
 
 _WINDOWS = sys.platform == "win32"
 
@@ -56,7 +56,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, sync_dir: bool = True) -> Non
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailedError(path, _reason(exc)) from exc
+        raise WriteFailedError(path, os_reason(exc)) from exc
 
 
 def copy_file_atomic(src: Path, dst: Path) -> None:
@@ -64,12 +64,27 @@ def copy_file_atomic(src: Path, dst: Path) -> None:
     try:
         data = src.read_bytes()
     except OSError as exc:
-        raise WriteFailedError(dst, f"could not read {src}: {_reason(exc)}") from exc
+        raise WriteFailedError(dst, f"could not read {src}: {os_reason(exc)}") from exc
     atomic_write_bytes(dst, data)
 
 
+def copy_durable(src: Path, dst: Path) -> None:
+    """Copy ``src`` to the new file ``dst`` (private, fsynced). Raises OSError; the caller cleans up."""
+    with open(src, "rb") as fin:
+        fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
+        try:
+            while chunk := fin.read(1 << 20):
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def remove_orphan_temps(directory: Path) -> int:
-    """Delete temp files left in ``directory`` by an interrupted save; returns how many were removed."""
+    """Delete temp files left in ``directory`` by an interrupted save and make the files in it private
+    (0600); returns how many temp files were removed."""
     removed = 0
     try:
         entries = list(os.scandir(directory))
@@ -80,16 +95,6 @@ def remove_orphan_temps(directory: Path) -> int:
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed += 1
+        elif entry.is_file(follow_symlinks=False):
+            tighten(Path(entry.path), PRIVATE_FILE_MODE)
     return removed
-
-
-def _reason(exc: OSError) -> str:
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the disk is read-only"
-    return exc.strerror or str(exc)

@@ -16,12 +16,12 @@ import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .atomic import atomic_write_bytes, copy_file_atomic, fsync_dir
-from .errors import BackupError, DamagedFileError, NewerVersionError
+from .atomic import atomic_write_bytes, copy_durable, fsync_dir
+from .errors import BackupError, DamagedFileError, NewerVersionError, WriteFailedError, os_reason
 from .filestore import load_file
-from .paths import BACKUPS_DIR, PRIVATE_FILE_MODE, is_data_file, iter_data_files, make_private_dir
+from .paths import BACKUPS_DIR, PRIVATE_FILE_MODE, iter_data_files, make_private_dir
 
 KINDS = ("auto", "manual", "safety")
 MANIFEST = "MANIFEST.json"
@@ -57,13 +57,20 @@ def list_backups(root: Path) -> list[BackupInfo]:
         if m and entry.is_dir():
             created = datetime.strptime(f"{m.group(1)}_{m.group(2)}", "%Y-%m-%d_%H%M%S")
             out.append(BackupInfo(Path(entry.path), m.group(4), created))
-    out.sort(key=lambda b: (b.created, int(_NAME_RE.match(b.name).group(3) or 0)), reverse=True)
+    out.sort(key=lambda b: (b.created, _sequence(b.name)), reverse=True)
     return out
 
 
-def made_today(root: Path, kind: str = "auto") -> bool:
+def _sequence(name: str) -> int:
+    """The sequence number in a backup folder's name (0 if it has none)."""
+    m = _NAME_RE.match(name)
+    return int(m.group(3) or 0) if m else 0
+
+
+def made_today(root: Path, kinds: tuple[str, ...] = ("auto", "manual")) -> bool:
+    """Whether a backup of one of ``kinds`` was taken today (a manual one counts as today's backup)."""
     today = datetime.now().date()
-    return any(b.kind == kind and b.created.date() == today for b in list_backups(root))
+    return any(b.kind in kinds and b.created.date() == today for b in list_backups(root))
 
 
 def create_snapshot(root: Path, kind: str) -> BackupInfo:
@@ -77,7 +84,8 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
     while (folder / name).exists():
         n += 1
         name = f"{stamp}_{n}-{kind}"
-    tmp = folder / f".tmp-{name}"
+    remove_unfinished(root)  # a half-made snapshot of a killed backup
+    tmp = folder / f".tmp-{name}-{os.urandom(4).hex()}"
     files = iter_data_files(root)
     previous = list_backups(root)
     prev_dir, prev_sources = (previous[0].path, _sources(previous[0].path)) if previous else (None, {})
@@ -95,8 +103,7 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
                     continue
                 except OSError:
                     pass
-            shutil.copyfile(root / rel, dst)  # a real copy, so damage to the live file never reaches it
-            os.chmod(dst, PRIVATE_FILE_MODE)
+            copy_durable(root / rel, dst)  # a real copy, so damage to the live file never reaches it
         manifest = {
             "kind": kind,
             "created": now.isoformat(timespec="seconds"),
@@ -104,11 +111,15 @@ def create_snapshot(root: Path, kind: str) -> BackupInfo:
             "sources": sources,
         }
         atomic_write_bytes(tmp / MANIFEST, json.dumps(manifest, indent=1).encode(), sync_dir=False)
+        made = {tmp} | {(tmp / rel).parent for rel in files} | {(tmp / rel).parent.parent for rel in files}
+        for made_dir in sorted(made, key=lambda p: -len(p.parts)):  # durable before the snapshot appears
+            if made_dir.is_relative_to(tmp):
+                fsync_dir(made_dir)
         os.replace(tmp, folder / name)
         fsync_dir(folder)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise BackupError(f"Could not make a backup in {folder}: {exc.strerror or exc}.") from exc
+        raise WriteFailedError(folder, f"the backup could not be made ({os_reason(exc)})") from exc
     return BackupInfo(folder / name, kind, now.replace(microsecond=0))
 
 
@@ -176,76 +187,53 @@ def verify_tree(folder: Path) -> list[str]:
     return problems
 
 
-def replace_all(root: Path, source: Path) -> None:
-    """Make the data files of ``root`` exactly those of ``source`` (a verified snapshot or data folder)."""
-    wanted = set(iter_data_files(source))
-    if not wanted:
-        raise BackupError(f"{source} holds no Recovery Planner data.")
-    for rel in sorted(wanted):
-        make_private_dir((root / rel).parent)
-        copy_file_atomic(source / rel, root / rel)
-    for rel in iter_data_files(root):
-        if rel not in wanted:
-            with contextlib.suppress(OSError):
-                os.unlink(root / rel)
-    fsync_dir(root)
-
-
 def export_zip(root: Path, dest: Path) -> int:
-    """Write every data file of ``root`` into the zip file ``dest`` (atomically); returns the file count."""
+    """Write every data file of ``root`` into the new zip file ``dest`` (atomically, durably); returns the
+    file count. An existing ``dest`` (file, link or device) is never overwritten."""
+    if os.path.lexists(dest):
+        raise BackupError(f"{dest} already exists; choose a new file name (nothing was written).")
     files = iter_data_files(root)
-    tmp = dest.with_name(f".{dest.name}.partial")
+    tmp = dest.with_name(f".{dest.name}.{os.urandom(4).hex()}.partial")
     try:
         import zipfile
 
-        with zipfile.ZipFile(tmp, "w") as zf:
-            for rel in files:
-                zf.write(root / rel, rel.as_posix(), compress_type=zipfile.ZIP_DEFLATED)
-            zf.writestr(
-                MANIFEST,
-                json.dumps(
-                    {
-                        "kind": "export",
-                        "created": datetime.now().isoformat(timespec="seconds"),
-                        "files": [rel.as_posix() for rel in files],
-                    },
-                    indent=1,
-                ),
-            )
-        os.chmod(tmp, PRIVATE_FILE_MODE)
-        with open(tmp, "rb") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w") as zf:
+                for rel in files:
+                    zf.write(root / rel, rel.as_posix(), compress_type=zipfile.ZIP_DEFLATED)
+                zf.writestr(
+                    MANIFEST,
+                    json.dumps(
+                        {
+                            "kind": "export",
+                            "created": datetime.now().isoformat(timespec="seconds"),
+                            "files": [rel.as_posix() for rel in files],
+                        },
+                        indent=1,
+                    ),
+                )
+            fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, dest)
+        _publish_new(tmp, dest)
+        fsync_dir(dest.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise BackupError(f"Could not write the backup file {dest}: {exc.strerror or exc}.") from exc
+        raise WriteFailedError(dest, os_reason(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
     return len(files)
 
 
-def extract_zip(zip_path: Path, into: Path) -> Path:
-    """Unpack an exported backup into the empty folder ``into``, refusing anything but data files."""
-    import zipfile  # only backup export and import need it; kept off the start-up path
-
+def _publish_new(tmp: Path, dest: Path) -> None:
+    """Give ``tmp`` the name ``dest`` without ever replacing something that appeared there meanwhile."""
     try:
-        with zipfile.ZipFile(zip_path) as zf:
-            names = [n for n in zf.namelist() if n != MANIFEST and not n.endswith("/")]
-            bad = [
-                n
-                for n in names
-                if PurePosixPath(n).is_absolute()
-                or ".." in PurePosixPath(n).parts
-                or not is_data_file(Path(*PurePosixPath(n).parts))
-            ]
-            if bad:
-                raise BackupError(f"{zip_path} is not a Recovery Planner backup (it contains {bad[0]!r}).")
-            if not names:
-                raise BackupError(f"{zip_path} holds no Recovery Planner data.")
-            make_private_dir(into)
-            for n in names:
-                dst = into / Path(*PurePosixPath(n).parts)
-                make_private_dir(dst.parent)
-                dst.write_bytes(zf.read(n))
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise BackupError(f"{zip_path} cannot be read as a backup file: {exc}.") from exc
-    return into
+        os.link(tmp, dest)  # fails if dest exists: no check-then-replace race
+    except FileExistsError:
+        raise BackupError(f"{dest} already exists; choose a new file name (nothing was written).") from None
+    except OSError:  # a file system without hard links (FAT on a USB stick)
+        if os.path.lexists(dest):
+            raise BackupError(f"{dest} already exists; choose a new file name (nothing was written).") from None
+        os.replace(tmp, dest)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
-from . import backups
+from . import backups, restore
 from .atomic import remove_orphan_temps
 from .errors import DamagedFileError, NewerVersionError, StorageError
 from .filestore import ShardStorage, open_db
@@ -56,6 +56,8 @@ class DataFolder:
         self._mutex = threading.RLock()
         self._cleaned: set[Path] = set()
         self._backup_day: date | None = None
+        self.wrote = False
+        self.finished_restores = 0
 
     # -- files -------------------------------------------------------------------------------------
     def storage(self, rel: Path) -> ShardStorage:
@@ -113,19 +115,31 @@ class DataFolder:
     # -- writing -----------------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the write lock; on the first write of the day, take the automatic backup first."""
+        """Hold the write lock for a group of writes (the daily backup is taken afterwards, never before)."""
         with self._mutex, self.lock.hold():
             self.prepare_dir(self.root)
-            if self.auto_backup and self._backup_day != date.today():
-                self._daily_backup()
+            if restore.pending(self.root):  # a restore killed half-way (here or in another process)
+                restore.complete(self.root)
+                self.forget_all()
+                self.finished_restores += 1
+            else:
+                restore.clean_abandoned(self.root)  # staging of a restore killed before it was decided
             yield
+            self.wrote = True
 
-    def _daily_backup(self) -> None:
-        backups.remove_unfinished(self.root)
-        if not backups.made_today(self.root) and (self.root / ATHLETES_DIR).is_dir():
-            backups.create_snapshot(self.root, "auto")
-            backups.rotate(self.root, self.keep_backups())
-        self._backup_day = date.today()
+    def daily_backup(self) -> bool:
+        """Take today's automatic backup if it is due (lock held inside); returns whether one was taken."""
+        if not self.auto_backup or self._backup_day == date.today():
+            return False
+        with self.transaction():
+            backups.remove_unfinished(self.root)
+            taken = False
+            if not backups.made_today(self.root) and (self.root / ATHLETES_DIR).is_dir():
+                backups.create_snapshot(self.root, "auto")
+                backups.rotate(self.root, self.keep_backups())
+                taken = True
+            self._backup_day = date.today()
+        return taken
 
     def keep_backups(self) -> int:
         """How many daily backups to keep (setting ``backups_keep``, default 14)."""

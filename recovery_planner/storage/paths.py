@@ -8,6 +8,7 @@ Layout of a data folder (all JSON files are TinyDB databases with a ``_meta`` ta
     athletes/<id>/coach.json         the coach's notes and plan changes for that athlete
     athletes/<id>/checkins-YYYY-MM.json that month's check-ins and ticked plan items ("done")
     athletes/<id>/plans-YYYY-MM.json that month's plans (each plan zlib-compressed, base64 text)
+    athletes/<id>/activities-YYYY.json that year's activities imported from watch files
     backups/<stamp>-<kind>/          snapshots (same layout; unchanged files are hard links)
     damaged/                         copies of files that could not be read, kept for support
     .lock                            the write lock
@@ -21,7 +22,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import DataFolderError
+from .errors import DataFolderError, InvalidRecordError
 
 APP_NAME = "Recovery Planner"
 ENV_VAR = "RECOVERY_PLANNER_HOME"
@@ -40,6 +41,7 @@ TEMP_SUFFIX = ".tmp"
 
 _CHECKINS_RE = re.compile(r"^checkins-(\d{4})-(\d{2})\.json$")
 _PLANS_RE = re.compile(r"^plans-(\d{4})-(\d{2})\.json$")
+_ACTIVITIES_RE = re.compile(r"^activities-(\d{4})\.json$")
 ATHLETE_ID_RE = re.compile(r"^[a-z0-9]{6,32}$")
 
 
@@ -53,7 +55,9 @@ def default_data_dir() -> Path:
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """The data folder: an explicit path (``--data-dir``) wins, then $RECOVERY_PLANNER_HOME, then the default."""
     env = os.environ if environ is None else environ
-    if explicit is not None and str(explicit).strip():
+    if explicit is not None:
+        if not str(explicit).strip():
+            raise InvalidRecordError(["--data-dir: the folder name is empty; give a folder, or leave the option out"])
         return Path(explicit).expanduser().absolute()
     value = env.get(ENV_VAR, "").strip()
     if value:
@@ -62,8 +66,12 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None, environ: Ma
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) readable by the user only; raise DataFolderError if impossible."""
+    """Create ``path`` (and missing parents) readable by the user only; raise DataFolderError if impossible.
+
+    An existing folder that others can read is tightened to 0700 (best effort: a read-only folder stays as is).
+    """
     if path.is_dir():
+        tighten(path, PRIVATE_DIR_MODE)
         return path
     try:
         if not path.parent.is_dir():
@@ -74,6 +82,18 @@ def make_private_dir(path: Path) -> Path:
     except OSError as exc:
         raise DataFolderError(f"Could not create the data folder {path}: {exc.strerror or exc}.") from exc
     return path
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Remove group and other permissions from an existing file or folder (POSIX; errors ignored)."""
+    if sys.platform == "win32":
+        return
+    try:
+        st = os.stat(path)
+        if st.st_mode & 0o077:
+            os.chmod(path, st.st_mode & mode & 0o7777)
+    except OSError:
+        pass
 
 
 def checkins_name(year: int, month: int) -> str:
@@ -94,6 +114,16 @@ def is_plans_name(name: str) -> bool:
     return _PLANS_RE.match(name) is not None
 
 
+def activities_name(year: int) -> str:
+    return f"activities-{year:04d}.json"
+
+
+def activities_year(name: str) -> int | None:
+    """The year of an activities file name (``activities-YYYY.json``), or None if ``name`` is not one."""
+    m = _ACTIVITIES_RE.match(name)
+    return int(m.group(1)) if m else None
+
+
 def is_data_file(rel: Path) -> bool:
     """Whether a path relative to the data folder is one of the app's data files (backed up and restored)."""
     parts = rel.parts
@@ -101,7 +131,12 @@ def is_data_file(rel: Path) -> bool:
         return parts[0] in (INDEX_FILE, SETTINGS_FILE)
     if len(parts) == 3 and parts[0] == ATHLETES_DIR and ATHLETE_ID_RE.match(parts[1]):
         name = parts[2]
-        return name in (PROFILE_FILE, COACH_FILE) or checkins_month(name) is not None or is_plans_name(name)
+        return (
+            name in (PROFILE_FILE, COACH_FILE)
+            or checkins_month(name) is not None
+            or is_plans_name(name)
+            or activities_year(name) is not None
+        )
     return False
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ..domain.checkin import EXPERIENCE
@@ -124,6 +125,56 @@ class CheckInRecord:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class ClearanceRecord:
+    """A clinician cleared the athlete to return (stored in the athlete's ``profile.json``)."""
+
+    id: str
+    athlete_id: str
+    on: date
+    by: str
+    note: str
+    recorded_at: str
+
+    def to_clearance(self) -> Any:
+        """The domain's ``Clearance`` (what ``hold_state`` takes)."""
+        from ..domain.holds import Clearance
+
+        return Clearance(on=self.on, by=self.by, note=self.note)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "athlete_id": self.athlete_id,
+            "on": self.on.isoformat(),
+            "by": self.by,
+            "note": self.note,
+            "recorded_at": self.recorded_at,
+        }
+
+    @classmethod
+    def from_doc(cls, athlete_id: str, doc: dict[str, Any]) -> ClearanceRecord:
+        on = date.fromisoformat(doc["on"])
+        return cls(doc["id"], athlete_id, on, doc.get("by") or "", doc.get("note") or "", doc.get("recorded_at") or "")
+
+
+def clean_clearance(by: Any, on: Any, note: Any, first: date, last: date) -> dict[str, Any]:
+    """Check a clearance's fields; raises InvalidRecordError naming each bad one."""
+    errors = []
+    problem = name_problem(by)
+    if problem:
+        errors.append(f"cleared by: {problem}")
+    if not isinstance(on, date) or isinstance(on, datetime):
+        errors.append(f"cleared on: must be a date, got {on!r}")
+    elif not first <= on <= last:
+        errors.append(f"cleared on: must be between {first} and {last}, got {on}")
+    if not isinstance(note, str) or len(note) > NOTES_MAX_CHARS:
+        errors.append(f"note: must be text of at most {NOTES_MAX_CHARS} characters")
+    if errors:
+        raise InvalidRecordError(errors)
+    return {"by": normalise_name(by), "on": on.isoformat(), "note": note}
+
+
 def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Check athlete fields and return them normalised; raises InvalidRecordError naming each bad field."""
     errors: list[str] = []
@@ -132,14 +183,11 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
     errors += [f"{k}: is not an athlete field" for k in unknown]
     if "name" in fields or not partial:
         name = fields.get("name")
-        if not isinstance(name, str) or not name.strip():
-            errors.append("name: is required")
-        elif len(name.strip()) > NAME_MAX_CHARS:
-            errors.append(f"name: must be at most {NAME_MAX_CHARS} characters, got {len(name.strip())}")
-        elif any(ord(c) < 32 for c in name):
-            errors.append("name: must not contain control characters")
+        problem = name_problem(name)
+        if problem:
+            errors.append(f"name: {problem}")
         else:
-            out["name"] = " ".join(name.split())
+            out["name"] = normalise_name(str(name))
     if "experience" in fields or not partial:
         exp = fields.get("experience") or "beginner"
         if exp not in EXPERIENCE:
@@ -175,6 +223,35 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
     if errors:
         raise InvalidRecordError(errors)
     return out
+
+
+# Zero-width characters and the bidirectional controls that can make two different names look alike.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u061c\u200e\u200f") | frozenset(
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+
+
+def normalise_name(name: str) -> str:
+    """A name as stored and compared: Unicode NFC (composed accents), single spaces."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def name_key(name: str) -> str:
+    """What two names must share to be "the same" athlete: NFC, spaces collapsed, case folded."""
+    return unicodedata.normalize("NFC", normalise_name(name).casefold())
+
+
+def name_problem(name: Any) -> str | None:
+    """Why ``name`` cannot be an athlete's name, or None."""
+    if not isinstance(name, str) or not name.strip():
+        return "is required"
+    clean = normalise_name(name)
+    if len(clean) > NAME_MAX_CHARS:
+        return f"must be at most {NAME_MAX_CHARS} characters, got {len(clean)}"
+    for c in clean:
+        if c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            return f"must not contain invisible, control or text-direction characters (found U+{ord(c):04X})"
+    return None
 
 
 def checkin_id_date(checkin_id: str) -> date | None:

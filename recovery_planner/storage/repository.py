@@ -10,45 +10,103 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import Plan
-from ..domain.summary import trend_since
-from . import backups, checkins, coach
-from .atomic import copy_file_atomic
+from . import backups, checkins, coach, restore, salvage
+from .atomic import atomic_write_bytes, copy_file_atomic, fsync_dir
 from .backups import BackupInfo
 from .errors import InvalidRecordError, NotFoundError, StorageError
+from .filestore import encode, load_file
 from .folder import DataFolder
+from .guard import os_errors_as_storage_errors
 from .lock import DEFAULT_TIMEOUT_S
-from .paths import ATHLETES_DIR, PROFILE_FILE, SETTINGS_FILE, is_plans_name, iter_data_files, resolve_data_dir
-from .records import AthleteRecord, CheckInRecord, CheckInSummary, clean_athlete_fields
+from .paths import (
+    ATHLETES_DIR,
+    INDEX_FILE,
+    PROFILE_FILE,
+    SETTINGS_FILE,
+    is_plans_name,
+    iter_data_files,
+    make_private_dir,
+    resolve_data_dir,
+)
+from .records import (
+    AthleteRecord,
+    CheckInRecord,
+    CheckInSummary,
+    ClearanceRecord,
+    clean_athlete_fields,
+    clean_clearance,
+    name_key,
+)
+from .restore import FIRST_DAY, LAST_DAY
 from .roster import Roster
 from .schema import CURRENT, Schema
+
+NEW_ATHLETE_PREFIX = ".new-"
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..domain.activities import Activity
 
 
 @dataclass(frozen=True)
 class RepairAction:
-    """What ``repair()`` did to one data file: ``restored`` (from ``source``), ``rebuilt`` or ``removed``."""
+    """What ``repair()`` did to one data file.
+
+    ``action``: ``restored`` (the backup copy ``source`` merged with what the damaged file still held),
+    ``salvaged`` (no backup: only what could be read), ``rebuilt`` (a profile remade from the athlete
+    list) or ``removed`` (nothing readable and no backup). The counts are records: taken from the backup,
+    recovered from the damaged file (saved after the backup), and lost (None when the damaged file no
+    longer says how many it had).
+    """
 
     file: Path
     action: str
     source: Path | None = None
+    from_backup: int = 0
+    recovered: int = 0
+    lost: int | None = 0
+
+    def describe(self) -> str:
+        """One plain sentence for the user."""
+        lost = "an unknown number" if self.lost is None else str(self.lost)
+        counts = f"{self.from_backup} from the backup, {self.recovered} recovered from the damaged file, {lost} lost"
+        if self.action == "restored":
+            return f"Restored {self.file} from the backup copy {self.source} ({counts})."
+        if self.action == "salvaged":
+            return f"Repaired {self.file} from what could still be read, as no backup had it ({counts})."
+        if self.action == "rebuilt":
+            return f"Remade {self.file} from the athlete list (the backups did not have it)."
+        return (
+            f"{self.file} was damaged, nothing in it could be read and no backup had it; it was moved to the "
+            f"damaged folder ({lost} records lost)."
+        )
 
 
+@os_errors_as_storage_errors
 class Repository:
-    """Athletes, check-ins with their plans, ticked items, settings and backups in one data folder."""
+    """Athletes, check-ins with their plans, ticked items, settings and backups in one data folder.
+
+    ``warnings`` collects notices for the user (a repaired index, a save whose derived index could not be
+    updated); ``pop_warnings()`` returns those not yet shown. Public methods raise only StorageErrors.
+    """
 
     def __init__(self, folder: DataFolder):
         self._folder = folder
         self._roster = Roster(folder)
         self.warnings: list[str] = self._roster.warnings
+        self._shown = 0
 
     @classmethod
     def open(
@@ -68,12 +126,27 @@ class Repository:
             resolve_data_dir(data_dir), schema_=schema_, lock_timeout_s=lock_timeout_s, auto_backup=auto_backup
         )
         repo = cls(folder)
+        if restore.pending(folder.root):
+            with folder.transaction():  # finishes the interrupted restore
+                repo._roster.rebuild()
+            repo.warnings.append("A restore that was interrupted has been completed.")
         repo._roster.load()
         return repo
 
     @property
     def data_dir(self) -> Path:
         return self._folder.root
+
+    @property
+    def has_written(self) -> bool:
+        """Whether this repository has saved anything since it was opened."""
+        return self._folder.wrote
+
+    def pop_warnings(self) -> list[str]:
+        """The notices added since the last call (to show after an operation)."""
+        new = self.warnings[self._shown :]
+        self._shown = len(self.warnings)
+        return new
 
     def close(self) -> None:
         """Release cached files. Every save is already on disk, so closing is never needed for safety."""
@@ -120,15 +193,17 @@ class Repository:
                 "archived": False,
                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
-            self._write_profile(doc)
-            return self._roster.put(doc, latest=None)
+            self._create_athlete_folder(doc)  # the commit point: from here on the athlete exists
+            record = AthleteRecord.from_doc(dict(doc, latest=None))
+            self._after_commit(athlete_id, "The athlete was added", lambda: self._roster.put(doc, latest=None))
+            return record
 
     def update_athlete(self, athlete_id: str, **changes: Any) -> AthleteRecord:
         """Change some of name, experience, body_mass_kg, age, notes, units."""
         fields = clean_athlete_fields(changes, partial=True)
         with self._folder.transaction():
             current = self._roster.get(athlete_id)
-            if "name" in fields and fields["name"].casefold() != current.name.casefold():
+            if "name" in fields and name_key(fields["name"]) != name_key(current.name):
                 self._roster.check_name_free(fields["name"])
             return self._change_profile(current, fields)
 
@@ -141,18 +216,59 @@ class Repository:
         return self.archive_athlete(athlete_id, archived=False)
 
     def _change_profile(self, current: AthleteRecord, fields: dict[str, Any]) -> AthleteRecord:
-        doc = {k: v for k, v in current.to_dict().items() if k != "latest"} | fields
-        self._write_profile(doc)
-        return self._roster.put(doc, latest=current.latest)
+        doc = self._profile_on_disk(current) | fields
+        self._write_profile(doc)  # the commit point
+        record = AthleteRecord.from_doc(dict(doc, latest=None if current.latest is None else current.latest.to_dict()))
+        self._after_commit(current.id, "The change was saved", lambda: self._roster.put(doc, latest=current.latest))
+        return record
 
-    def _write_profile(self, doc: dict[str, Any]) -> None:
+    def _profile_on_disk(self, current: AthleteRecord) -> dict[str, Any]:
+        """The stored profile document (fields a newer app added are kept); the index copy if it is missing.
+
+        Raises NewerVersionError or DamagedFileError rather than rewriting such a file.
+        """
+        docs = self._folder.table(Path(ATHLETES_DIR, current.id, PROFILE_FILE), "profile")
+        if docs:
+            return dict(next(iter(docs.values())))
+        return {k: v for k, v in current.to_dict().items() if k != "latest"}
+
+    def _after_commit(self, athlete_id: str, what: str, update_index: Callable[[], object]) -> None:
+        """Update the derived index after a committed save; a failure becomes a notice, never an error."""
+        try:
+            update_index()
+        except StorageError as exc:
+            self._roster.mark_stale(athlete_id)
+            self.warnings.append(
+                f"{what}, but the athlete list {self.data_dir / INDEX_FILE} could not be updated "
+                f"({getattr(exc, 'reason', None) or str(exc).splitlines()[0]}). It is brought up to date the next "
+                "time the data is opened."
+            )
+
+    def _create_athlete_folder(self, doc: dict[str, Any]) -> None:
+        """Make the athlete's folder with its profile in one step: built as ``athletes/.new-<id>`` and
+        renamed, so a crash never leaves a half-made athlete folder (leftovers are removed here)."""
+        athletes = make_private_dir(self.data_dir / ATHLETES_DIR)
+        for entry in os.scandir(athletes):
+            if entry.name.startswith(NEW_ATHLETE_PREFIX) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        tmp = make_private_dir(athletes / f"{NEW_ATHLETE_PREFIX}{doc['id']}")
+        atomic_write_bytes(tmp / PROFILE_FILE, encode("profile", {"profile": {"1": doc}}))
+        os.replace(tmp, athletes / doc["id"])
+        fsync_dir(athletes)
+
+    def _write_profile(self, doc: dict[str, Any], *, replace: bool = False) -> None:
+        """Write the profile document, keeping the file's other tables (clearances)."""
         self._folder.prepare_dir(self._folder.athlete_dir(doc["id"]))
         storage = self._folder.storage(Path(ATHLETES_DIR, doc["id"], PROFILE_FILE))
-        storage.write({"profile": {"1": doc}})
+        tables = {} if replace else (storage.read() or {})
+        tables["profile"] = {"1": doc}
+        (storage.replace if replace else storage.write)(tables)
 
     # -- check-ins and plans -----------------------------------------------------------------------
     def add_check_in(self, athlete_id: str, check_in: CheckIn, plan: Plan) -> CheckInRecord:
         """Store a validated check-in and its plan; returns the stored record once it is durable on disk."""
+        from ..domain.summary import trend_since
+
         doc = checkins.new_checkin_doc(check_in, plan)
         with self._folder.transaction():
             athlete = self._roster.get(athlete_id)
@@ -161,10 +277,12 @@ class Repository:
             trend = None if before is None else trend_since(before.date, before.worst_pain, check_in.date, worst)
             if trend is not None:
                 doc["summary"]["trend"] = trend
-            checkins.insert(self._folder, athlete_id, doc, plan.to_dict())
+            checkins.insert(self._folder, athlete_id, doc, plan.to_dict())  # the check-in is the commit point
             record = CheckInRecord.from_doc(athlete_id, doc)
             if _newer(record.summary, athlete.latest):
-                self._roster.set_latest(athlete_id, record.summary)
+                self._after_commit(
+                    athlete_id, "The check-in was saved", lambda: self._roster.set_latest(athlete_id, record.summary)
+                )
         return record
 
     def history(self, athlete_id: str, start: date | None = None, end: date | None = None) -> list[CheckInRecord]:
@@ -186,6 +304,16 @@ class Repository:
         self._roster.get(athlete_id)
         return checkins.get_plan(self._folder, athlete_id, checkin_id)
 
+    def plans(self, athlete_id: str, start: date | None = None, end: date | None = None) -> dict[str, dict[str, Any]]:
+        """Check-in id -> stored plan for the check-ins between two dates (faster than many ``get_plan``)."""
+        self._roster.get(athlete_id)
+        return checkins.plans_between(self._folder, athlete_id, start, end)
+
+    def plans_json(self, athlete_id: str, start: date | None = None, end: date | None = None) -> dict[str, bytes]:
+        """Check-in id -> the stored plan's JSON text, not parsed (to write many plans out fast)."""
+        self._roster.get(athlete_id)
+        return checkins.plans_json_between(self._folder, athlete_id, start, end)
+
     def active_plan(self, athlete_id: str, day: date) -> tuple[CheckInRecord, dict[str, Any]] | None:
         """The check-in and plan in force on ``day`` (the newest check-in on or before it), or None."""
         self._roster.get(athlete_id)
@@ -201,6 +329,29 @@ class Repository:
         """Ids of the ticked items whose day lies between ``start`` and ``end``."""
         self._roster.get(athlete_id)
         return checkins.done_items(self._folder, athlete_id, start, end)
+
+    # -- clearances (a clinician's all-clear, which ends a hold on running) -------------------------
+    def add_clearance(self, athlete_id: str, *, by: str, on: date, note: str = "") -> ClearanceRecord:
+        """Record that ``by`` cleared the athlete on ``on``; stored in their profile file (atomic, backed
+        up, checksummed). Raises InvalidRecordError for a bad field, NotFoundError for an unknown athlete."""
+        fields = clean_clearance(by, on, note, FIRST_DAY, LAST_DAY)
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            rel = Path(ATHLETES_DIR, athlete_id, PROFILE_FILE)
+            doc = {
+                "id": os.urandom(5).hex(),
+                **fields,
+                "recorded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+            self._folder.db(rel).table("clearances").insert(doc)
+        return ClearanceRecord.from_doc(athlete_id, doc)
+
+    def clearances(self, athlete_id: str) -> list[ClearanceRecord]:
+        """The athlete's clearances, oldest first (by date, then when they were recorded)."""
+        self._roster.get(athlete_id)
+        docs = self._folder.table(Path(ATHLETES_DIR, athlete_id, PROFILE_FILE), "clearances").values()
+        records = [ClearanceRecord.from_doc(athlete_id, d) for d in docs]
+        return sorted(records, key=lambda c: (c.on, c.recorded_at, c.id))
 
     # -- settings ----------------------------------------------------------------------------------
     def settings(self) -> dict[str, Any]:
@@ -227,11 +378,13 @@ class Repository:
         with self._folder.transaction():
             return backups.create_snapshot(self.data_dir, kind)
 
-    def ensure_daily_backup(self) -> None:
-        """Take today's automatic backup now if it is due (the app calls this when idle after start-up,
-        so the first save of the day does not wait for it)."""
-        with self._folder.transaction():
-            pass
+    def ensure_daily_backup(self) -> bool:
+        """Take today's automatic backup if it is due; returns whether one was taken.
+
+        Never in front of a save: the app calls this when idle after start-up, the command line right after
+        it has reported what it saved.
+        """
+        return self._folder.daily_backup()
 
     def list_backups(self) -> list[BackupInfo]:
         return backups.list_backups(self.data_dir)
@@ -242,39 +395,58 @@ class Repository:
             return backups.export_zip(self.data_dir, Path(dest))
 
     def damaged_files(self, full: bool = False) -> list[Path]:
-        """Data files that cannot be read. Plan files are checked only if ``full`` or seen damaged before."""
+        """Data files that cannot be read, and athlete profiles that are missing (check-ins without an athlete).
+
+        Plan files are checked only if ``full`` or seen damaged before.
+        """
         seen = set(self._folder.kept_aside())
         candidates = [r for r in iter_data_files(self.data_dir) if full or r in seen or not is_plans_name(r.name)]
-        return [r for r in candidates if self._folder.is_damaged(r)]
+        return [r for r in candidates if self._folder.is_damaged(r)] + self._roster.missing_profiles()
 
     def repair(self, full: bool = False) -> list[RepairAction]:
-        """Put back the newest good backup copy of every damaged file (the damaged one is kept aside).
-
-        A damaged roster index is rebuilt; a damaged file that no backup holds is moved aside (only what was
-        saved to it after the newest backup is lost).
+        """Repair every damaged file: keep it aside, then merge the newest good backup copy with every record
+        still readable in it (``RepairAction`` counts them). A lost profile comes back from the backups (or
+        the athlete list); a damaged roster index is rebuilt. Files of a newer version are never touched.
         """
         actions: list[RepairAction] = []
         with self._folder.transaction():
             for rel in self.damaged_files(full):
-                self._folder.keep_aside(self.data_dir / rel)
-                source = backups.good_copy(self.data_dir, rel)
-                if source is not None:
-                    copy_file_atomic(source, self.data_dir / rel)
-                    actions.append(RepairAction(rel, "restored", source))
-                elif rel.name == PROFILE_FILE and self._roster.has(rel.parts[1]):
-                    self._write_profile(self._roster.profile_doc(rel.parts[1]))
-                    actions.append(RepairAction(rel, "rebuilt"))
-                else:
-                    self._folder.remove_file(rel)
-                    actions.append(RepairAction(rel, "removed"))
+                actions.append(self._repair_file(rel))
             self._folder.forget_all()
             self._roster.rebuild()
         return actions
 
-    def restore_from(self, source: str | os.PathLike[str]) -> BackupInfo:
-        """Replace all data with a backup (a snapshot name or folder, or an exported zip file).
+    def _repair_file(self, rel: Path) -> RepairAction:
+        path = self.data_dir / rel
+        source = backups.good_copy(self.data_dir, rel)
+        if not path.exists():  # a lost profile
+            if source is not None:
+                copy_file_atomic(source, path)
+                return RepairAction(rel, "restored", source, from_backup=1)
+            self._write_profile(self._roster.profile_doc_or_placeholder(rel.parts[1]), replace=True)
+            return RepairAction(rel, "rebuilt")
+        self._folder.keep_aside(path)
+        storage = self._folder.storage(rel)
+        found = salvage.salvage(path, storage.kind)
+        backup = load_file(source, self._folder.schema) if source is not None else {}
+        merged = salvage.merge(backup, found)
+        if not any(merged.tables.values()):
+            if rel.name == PROFILE_FILE and self._roster.has(rel.parts[1]):
+                self._write_profile(self._roster.profile_doc(rel.parts[1]), replace=True)
+                return RepairAction(rel, "rebuilt")
+            self._folder.remove_file(rel)
+            return RepairAction(rel, "removed", lost=merged.lost)
+        storage.replace(merged.tables)
+        action = "restored" if source is not None else "salvaged"
+        return RepairAction(rel, action, source, merged.from_backup, merged.recovered, merged.lost)
 
-        The backup is checked first; the current data is saved as a ``safety`` snapshot, which is returned.
+    def restore_from(self, source: str | os.PathLike[str]) -> BackupInfo:
+        """Replace all data with a backup (a snapshot name or folder, or an exported zip file), atomically.
+
+        The backup is staged beside the data and checked first (files and records, like input); the current
+        data is saved as a ``safety`` snapshot, which is returned. A restore interrupted by a crash is
+        finished at the next open. Raises BackupError for an unusable backup, NewerVersionError if the
+        backup or the current data holds a file of a newer version (nothing is changed then).
         """
         src = Path(source)
         named = backups.backups_dir(self.data_dir) / str(source)
@@ -283,19 +455,16 @@ class Repository:
         if not src.exists():
             raise NotFoundError(f"No backup at {source}. See `recovery-planner backup --list`.")
         with self._folder.transaction():
-            tmp = None
-            if src.is_file():
-                tmp = backups.backups_dir(self.data_dir) / f".tmp-import-{os.urandom(4).hex()}"
-                src = backups.extract_zip(src, tmp)
+            restore.clean_abandoned(self.data_dir)
+            restore.refuse_newer_live_files(self.data_dir, self._folder.schema)
+            staging = restore.stage(self.data_dir, src)
             try:
-                problems = backups.verify_tree(src)
-                if problems:
-                    raise StorageError(f"The backup {source} cannot be used:\n" + "\n".join(problems))
+                restore.verify(staging, src, self._folder.schema)
                 safety = backups.create_snapshot(self.data_dir, "safety")
-                backups.replace_all(self.data_dir, src)
+                restore.switch(self.data_dir, staging, safety.name)
             finally:
-                if tmp is not None:
-                    shutil.rmtree(tmp, ignore_errors=True)
+                if not restore.pending(self.data_dir):
+                    shutil.rmtree(staging, ignore_errors=True)
             self._folder.forget_all()
             self._roster.rebuild()
         return safety
@@ -357,6 +526,31 @@ class Repository:
             shutil.rmtree(folder, ignore_errors=True)
             self._folder.forget_all()
             self._roster.rebuild()
+
+    # -- activities from watch files (watch-file engineer; storage/activities.py) -----------------------
+    def add_activities(self, athlete_id: str, activities: Iterable[Activity]) -> tuple[int, int]:
+        """Store imported activities, skipping duplicates; returns (added, skipped). Atomic per year file."""
+        from . import activities as activity_store
+
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            return activity_store.insert(self._folder, athlete_id, activities)
+
+    def activities(self, athlete_id: str, start: date | None = None, end: date | None = None) -> list[Activity]:
+        """The athlete's activities (optionally between two UTC dates), oldest first."""
+        from . import activities as activity_store
+
+        self._roster.get(athlete_id)
+        return activity_store.all_activities(self._folder, athlete_id, start, end)
+
+    def activity_file_hashes(self, athlete_id: str) -> frozenset[str]:
+        """Hashes of the files already imported for this athlete (a re-import skips them unparsed)."""
+        from . import activities as activity_store
+
+        self._roster.get(athlete_id)
+        return activity_store.file_hashes(self._folder, athlete_id)
+
+    # -- end of the activities block ------------------------------------------------------------------
 
 
 def _newer(new: CheckInSummary, old: CheckInSummary | None) -> bool:

@@ -6,6 +6,7 @@ the athlete folders are the source of truth, so a damaged or stale index is rebu
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,13 @@ from typing import Any
 from tinydb import Query
 
 from . import checkins
+from .atomic import fsync_dir
 from .errors import DamagedFileError, InvalidRecordError, LockedError, NotFoundError, StorageError
 from .folder import DataFolder
-from .paths import ATHLETE_ID_RE, ATHLETES_DIR, INDEX_FILE, PROFILE_FILE
-from .records import AthleteRecord, CheckInSummary
+from .paths import ATHLETE_ID_RE, ATHLETES_DIR, INDEX_FILE, PRIVATE_FILE_MODE, PROFILE_FILE
+from .records import AthleteRecord, CheckInSummary, name_key
+
+STALE_MARKER = ".index-stale"
 
 _INDEX = Path(INDEX_FILE)
 
@@ -30,7 +34,8 @@ class Roster:
 
     # -- reading -----------------------------------------------------------------------------------
     def load(self) -> None:
-        """Check the index at start-up: rebuild it if damaged, add athletes it is missing (after a crash)."""
+        """Check the index at start-up: rebuild it if damaged, stale (a save could not update it) or missing
+        athletes (after a crash). If it cannot be rewritten now, say so and carry on reading."""
         try:
             known = {d["id"] for d in self._docs()}
         except DamagedFileError as exc:
@@ -38,12 +43,43 @@ class Roster:
                 f"The athlete list {exc.path} was damaged ({exc.problem}); it was rebuilt from the athlete "
                 f"files" + (f" and the damaged copy is kept at {exc.kept_at}." if exc.kept_at else ".")
             )
-            with self._folder.transaction():
-                self.rebuild()
+            self._rebuild_now()
             return
-        if set(self._ids_on_disk()) - known:
+        for rel in self.missing_profiles():
+            self.warnings.append(
+                f"The athlete in {self._folder.root / rel.parent} has check-ins but their profile {rel.name} is "
+                "missing, so they are not listed. Run `recovery-planner restore` to bring it back."
+            )
+        on_disk = self._ids_on_disk()
+        stale = [i for i in on_disk if os.path.exists(self._stale_marker(i))]
+        if (set(on_disk) - known or stale) and self._rebuild_now():
+            for athlete_id in stale:
+                with contextlib.suppress(OSError):
+                    os.unlink(self._stale_marker(athlete_id))
+
+    def _rebuild_now(self) -> bool:
+        """Rebuild the index now; if that is impossible (read-only folder), say so and return False."""
+        try:
             with self._folder.transaction():
                 self.rebuild()
+        except StorageError as exc:
+            self.warnings.append(
+                f"The athlete list needs bringing up to date but cannot be written now "
+                f"({getattr(exc, 'reason', None) or str(exc).splitlines()[0]}); it will be tried again next time."
+            )
+            return False
+        return True
+
+    def _stale_marker(self, athlete_id: str) -> str:
+        return os.path.join(self._folder.athlete_dir(athlete_id), STALE_MARKER)
+
+    def mark_stale(self, athlete_id: str) -> None:
+        """Note in the athlete's own folder that the index entry is out of date (checked at the next open)."""
+        with contextlib.suppress(OSError):
+            fd = os.open(self._stale_marker(athlete_id), os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE)
+            os.fsync(fd)
+            os.close(fd)
+            fsync_dir(self._folder.athlete_dir(athlete_id))
 
     def _docs(self) -> list[dict[str, Any]]:
         return list(self._folder.table(_INDEX, "athletes").values())
@@ -62,7 +98,7 @@ class Roster:
 
     def all(self) -> list[AthleteRecord]:
         records = [AthleteRecord.from_doc(d) for d in self._docs()]
-        return sorted(records, key=lambda a: (a.name.casefold(), a.id))
+        return sorted(records, key=lambda a: (name_key(a.name), a.id))
 
     def has(self, athlete_id: str) -> bool:
         return any(d["id"] == athlete_id for d in self._docs())
@@ -74,21 +110,50 @@ class Roster:
         raise NotFoundError(f"No athlete with id {athlete_id}.")
 
     def find(self, name_or_id: str) -> AthleteRecord:
-        wanted = " ".join(str(name_or_id).split()).casefold()
+        wanted = name_key(str(name_or_id))
         docs = self._docs()
         for d in docs:
-            if d["id"] == name_or_id or d["name"].casefold() == wanted:
+            if d["id"] == name_or_id or name_key(d["name"]) == wanted:
                 return AthleteRecord.from_doc(d)
         raise NotFoundError(
             f"No athlete called {name_or_id!r}. Add one with: recovery-planner athletes add {_quote(str(name_or_id))}"
         )
 
     def check_name_free(self, name: str) -> None:
-        if any(d["name"].casefold() == name.casefold() for d in self._docs()):
+        if any(name_key(d["name"]) == name_key(name) for d in self._docs()):
             raise InvalidRecordError([f"name: an athlete called {name!r} already exists"])
 
     def profile_doc(self, athlete_id: str) -> dict[str, Any]:
         return {k: v for k, v in self.get(athlete_id).to_dict().items() if k != "latest"}
+
+    def profile_doc_or_placeholder(self, athlete_id: str) -> dict[str, Any]:
+        """The index's copy of a profile, else a placeholder (so the athlete's check-ins can be reached)."""
+        if self.has(athlete_id):
+            return self.profile_doc(athlete_id)
+        return {
+            "id": athlete_id,
+            "name": f"Athlete {athlete_id} (recovered)",
+            "experience": "beginner",
+            "body_mass_kg": None,
+            "age": None,
+            "notes": "",
+            "units": "metric",
+            "archived": False,
+            "created_at": "",
+        }
+
+    def missing_profiles(self) -> list[Path]:
+        """Profiles (relative paths) of athlete folders that hold data files but no profile."""
+        folder = self._folder.root / ATHLETES_DIR
+        try:
+            entries = [e for e in os.scandir(folder) if ATHLETE_ID_RE.match(e.name) and e.is_dir()]
+        except OSError:
+            return []
+        out = []
+        for e in sorted(entries, key=lambda e: e.name):
+            if not os.path.exists(os.path.join(e.path, PROFILE_FILE)) and _has_data_files(e.path):
+                out.append(Path(ATHLETES_DIR, e.name, PROFILE_FILE))
+        return out
 
     # -- writing (inside a transaction) ------------------------------------------------------------
     def put(self, profile: dict[str, Any], latest: CheckInSummary | None) -> AthleteRecord:
@@ -125,7 +190,14 @@ class Roster:
                 newest = None
             doc["latest"] = None if newest is None else newest.summary.to_dict()
             docs[str(n)] = doc
-        self._folder.storage(_INDEX).write({"athletes": docs})
+        self._folder.storage(_INDEX).replace({"athletes": docs})  # a damaged index was kept aside
+
+
+def _has_data_files(folder: str) -> bool:
+    try:
+        return any(n.endswith(".json") and not n.startswith(".") for n in os.listdir(folder))
+    except OSError:
+        return False
 
 
 def _quote(name: str) -> str:

@@ -328,8 +328,9 @@ class PainChartWidget(QWidget):
         """The legend as Qt labels under the canvas: cheaper to draw than matplotlib text, follows the palette."""
         while self._legend_grid.count():
             item = self._legend_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for i, line in enumerate(self._ax.get_lines()):
             swatch, text = QLabel(), QLabel(line.get_label())
             swatch.setPixmap(_swatch(line.get_color(), line.get_linestyle()))

@@ -306,10 +306,14 @@ class CheckInForm(QWidget):
             "chronic_km_per_week_28d": self.chronic.si_value(),
         }
 
-    def set_training_numbers(self, numbers: dict[str, Any]) -> None:
-        """Fill the training fields from stored values (km)."""
-        self.acute.set_si_value(numbers.get("acute_km_7d"))
-        self.chronic.set_si_value(numbers.get("chronic_km_per_week_28d"))
+    def set_training_numbers(self, numbers: dict[str, Any], only_empty: bool = False) -> None:
+        """Fill the training distances from stored values in km (the last check-in, imported activities);
+        a value not given leaves its box as it is, and so does a filled box when ``only_empty``."""
+        for box, key in ((self.acute, "acute_km_7d"), (self.chronic, "chronic_km_per_week_28d")):
+            if only_empty and box.edit.text().strip():
+                continue
+            if numbers.get(key) is not None:
+                box.set_si_value(float(numbers[key]))
 
     def load_areas(self, areas: list[dict[str, Any]]) -> None:
         """Start from these areas (e.g. the last check-in's), for editing."""

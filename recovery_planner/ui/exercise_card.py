@@ -86,18 +86,24 @@ class ExerciseCard(QWidget):
         self.drawing.set_svg("", "")
         self.text.setHtml(f"<p>{html.escape(text)}</p>")
 
-    def show_item(self, item: dict[str, Any]) -> None:
-        """Fill the card from a plan item (plan format v1)."""
+    def show_html(self, text: str) -> None:
+        """Text only (e.g. why a day has its running level), no drawing."""
+        self.exercise_id = None
+        self.drawing.set_svg("", "")
+        self.text.setHtml(text)
+
+    def show_item(self, item: dict[str, Any], references: list[str] | None = None) -> None:
+        """Fill the card from a plan item (plan format v1); ``references`` replace the bare source ids."""
         self.exercise_id = exercise_id_for_item(item)
         if self.exercise_id is not None:
             svg = illustration_path(self.exercise_id).read_text(encoding="utf-8")
             self.drawing.set_svg(svg, f"Line drawing: {item['title']}")
         else:
             self.drawing.set_svg("", "")
-        self.text.setHtml(card_html(item))
+        self.text.setHtml(card_html(item, references))
 
 
-def card_html(item: dict[str, Any]) -> str:
+def card_html(item: dict[str, Any], references: list[str] | None = None) -> str:
     """The card's text as HTML: title, dose, numbered steps, why, sources."""
     dose = item.get("dose", {}).get("summary", "")
     parts = [f"<h3>{html.escape(item['title'])}</h3>"]
@@ -108,6 +114,7 @@ def card_html(item: dict[str, Any]) -> str:
         parts.append("<p><b>How:</b></p><ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in steps) + "</ol>")
     if item.get("why"):
         parts.append(f"<p><b>Why:</b> {html.escape(item['why'])}</p>")
-    if item.get("sources"):
-        parts.append(f"<p><small>Based on: {html.escape(', '.join(item['sources']))}</small></p>")
+    refs = references if references is not None else list(item.get("sources", []))
+    if refs:
+        parts.append(f"<p><small>Based on: {html.escape('; '.join(refs))}</small></p>")
     return "".join(parts)

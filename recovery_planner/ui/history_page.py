@@ -2,29 +2,55 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..services import queries
 from ..services.context import AppContext
-from .history_view import HistoryView
+from ..services.training_load import load_chart
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from .history_view import HistoryView
+    from .load_chart import LoadChartWidget
 
 
 class HistoryPage(QWidget):
-    """Feeds ``HistoryView`` through the services; plans are loaded only when a check-in is selected."""
+    """Feeds ``HistoryView`` through the services; plans are loaded only when a check-in is selected.
+
+    The view (tables, charts, the history maths) is built the first time it is needed, not at start-up.
+    """
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tasks = tasks
         self.athlete_id: str | None = None
-        self.view = HistoryView()
-        self.view.entry_selected.connect(self._load_plan)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        self._view: HistoryView | None = None
+        self._load_chart: LoadChartWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def view(self) -> HistoryView:
+        if self._view is None:
+            from .history_view import HistoryView
+            from .load_chart import LoadChartWidget
+
+            self._view = HistoryView()
+            self._view.entry_selected.connect(self._load_plan)
+            self._load_chart = LoadChartWidget()
+            self._view.tabs.addTab(self._load_chart, "Training load")
+            self._layout.addWidget(self._view)
+        return self._view
+
+    @property
+    def load_chart(self) -> LoadChartWidget:
+        """The weekly load with pain over it (a tab of the history view, built with it)."""
+        self.view  # noqa: B018 (builds the view and its tabs)
+        assert self._load_chart is not None
+        return self._load_chart
 
     def load(self, athlete_id: str) -> None:
         self.athlete_id = athlete_id
@@ -32,6 +58,11 @@ class HistoryPage(QWidget):
             lambda: queries.history_entries(self.ctx, athlete_id),
             lambda entries: self._show(athlete_id, entries),
             self._failed,
+        )
+        self.tasks.run(
+            lambda: load_chart(self.ctx, athlete_id).value,
+            lambda chart: self.load_chart.set_chart(chart) if athlete_id == self.athlete_id else None,
+            self._chart_failed,
         )
 
     def _show(self, athlete_id: str, entries: Any) -> None:
@@ -53,3 +84,8 @@ class HistoryPage(QWidget):
         window: Any = self.window()
         if hasattr(window, "show_error"):
             window.show_error("The history could not be loaded", exc)
+
+    def _chart_failed(self, exc: Exception) -> None:
+        window: Any = self.window()
+        if hasattr(window, "show_error"):
+            window.show_error("The training load could not be loaded", exc)

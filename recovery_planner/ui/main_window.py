@@ -33,6 +33,9 @@ from ..services import settings as settings_ops
 from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
+from ..services.training_load import load_for_check_in
+from . import about
+from .activity_import import ActivityImporter, DropImport
 from .checkin_form import CheckInForm
 from .history_page import HistoryPage
 from .plan_view import PlanView
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.inform = lambda title, text: QMessageBox.information(self, title, text)
         self.warn = lambda title, text: QMessageBox.warning(self, title, text)
         self._painted = False
+        self.remember_geometry = True  # off for smoke runs, which must not write on quit
         self._plan_request = 0  # newest plan request; older results arriving late are dropped
         self.setWindowTitle("Recovery Planner")
 
@@ -97,6 +101,11 @@ class MainWindow(QMainWindow):
         self.plan_view.item_toggled.connect(self._tick)
         self.tabs.currentChanged.connect(self._on_tab)
 
+        self.activity_importer = ActivityImporter(
+            ctx, self.tasks, lambda: self.athlete_id, self, inform=lambda _w, title, text: self.inform(title, text)
+        )
+        self.activity_importer.imported.connect(self._after_import)
+        DropImport(self.activity_importer, self)  # drop watch files or an export on the window
         self._build_menus()
         self._build_toolbar()
         self.busy = QProgressBar()
@@ -115,6 +124,7 @@ class MainWindow(QMainWindow):
             self._show_welcome()
         elif self.plan_view.today_counts() is not None:  # today first: open on today's plan when there is one
             self.tabs.setCurrentWidget(self.plan_view)
+        self.prefill_training_load()
         self._remember_training()
 
     # -- running services -------------------------------------------------------------------------
@@ -149,7 +159,7 @@ class MainWindow(QMainWindow):
         """Reload what a change touched: athletes and settings (the overview), the plan, the history."""
         if changes.athletes or changes.settings:
             self.query(lambda: overview(self.ctx), self._show_overview, "The athlete list could not be loaded")
-        if changes.athlete_id in (None, self.athlete_id) and (changes.check_ins or changes.plans):
+        if changes.athlete_id in (None, self.athlete_id) and (changes.check_ins or changes.plans or changes.activities):
             self._reload_history_if_shown()
         if changes.athlete_id == self.athlete_id and changes.plans and not changes.check_ins:
             self._load_current_plan()  # a coach's change to the plan shown
@@ -163,6 +173,8 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(file_menu, "&New check-in", self.new_check_in, QKeySequence.StandardKey.New)
         self._action(file_menu, "&Export plan as text...", self.export_plan, QKeySequence.StandardKey.SaveAs)
         self._action(file_menu, "Export pain &chart as PNG...", self.export_chart)
+        self._action(file_menu, "&Import activities...", self.activity_importer.choose_and_import)
+        self._install_exports(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "&Back up now", self.backup_now)
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
@@ -183,6 +195,29 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&User guide", self.show_user_guide, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&Glossary", lambda: self.show_user_guide("glossary"))
         self._action(help_menu, "&About Recovery Planner", self.about).setMenuRole(QAction.MenuRole.AboutRole)
+        about_qt = self._action(help_menu, "About &Qt", lambda: about.show_about_qt(self))
+        about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self._action(help_menu, "&Third-party notices", lambda: about.show_notices(self))
+
+    def _install_exports(self, file_menu: QMenu) -> None:
+        """File > Export (PDF, calendar, spreadsheet, check-in), Import check-in, and files dropped on the window."""
+        from .export_actions import install_export_actions
+
+        def imported(result: OpResult[Any]) -> None:
+            self.refresh(result.changes)
+            if result.changes.athlete_id == self.athlete_id:
+                self._load_current_plan()
+
+        self.exports = install_export_actions(
+            self,
+            file_menu,
+            tasks=self.tasks,
+            context=lambda: self.ctx,
+            athlete=lambda: (self.athlete_id, getattr(self.current_athlete(), "name", "athlete")),
+            on_imported=imported,
+            inform=lambda title, text: self.inform(title, text),
+            warn=lambda title, text: self.warn(title, text),
+        )
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: QKeySequence.StandardKey | None = None
@@ -212,7 +247,7 @@ class MainWindow(QMainWindow):
         coach = bool(view.settings.get("coach_mode"))
         apply_theme(str(view.settings.get("theme", "system")))
         self.form.set_units(view.settings.get("units") == "imperial")
-        for action in (*self.coach_actions, self.athletes_menu.menuAction()):
+        for action in (*self.coach_actions, self.athletes_menu.menuAction(), self.exports.actions["squad"]):
             action.setVisible(coach)
         self.athlete_box.clear()
         for a in view.athletes:
@@ -294,7 +329,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
-        if geometry != self.overview.settings.get(GEOMETRY_SETTING):
+        if self.remember_geometry and geometry != self.overview.settings.get(GEOMETRY_SETTING):
             self.tasks.run(
                 lambda: settings_ops.set_setting(self.ctx, GEOMETRY_SETTING, geometry), lambda _: None, lambda _: None
             )
@@ -306,6 +341,11 @@ class MainWindow(QMainWindow):
             self.history_view.load(self.athlete_id)
 
     # -- check-in flow ----------------------------------------------------------------------------
+    def _after_import(self, report: Any) -> None:
+        if report.added:
+            self.refresh(Changes(activities=True, athlete_id=self.athlete_id))
+            self.prefill_training_load()
+
     def current_athlete(self) -> AthleteRecord | None:
         return self.overview.athlete(self.athlete_id)
 
@@ -351,6 +391,17 @@ class MainWindow(QMainWindow):
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
         self.tabs.setCurrentWidget(self.checkin_stack)
+        self.prefill_training_load()
+
+    def prefill_training_load(self) -> None:
+        """Show the athlete's training load from their imported activities in the form (still editable)."""
+        athlete_id = self.athlete_id
+
+        def show(filled: Any) -> None:
+            if filled is not None and athlete_id == self.athlete_id:
+                self.form.set_training_numbers(filled.load)
+
+        self.query(lambda: load_for_check_in(self.ctx, athlete_id).value, show, "The training load could not be read")
 
     def _check_in_data(self, symptoms: dict[str, Any]) -> dict[str, Any]:
         """The form as a check-in dated today (read now: the app may stay open past midnight)."""
@@ -411,7 +462,7 @@ class MainWindow(QMainWindow):
 
         def fill(last: dict[str, Any] | None) -> None:
             if last is not None and athlete_id == self.athlete_id and not self.form.is_dirty():
-                self.form.set_training_numbers(last.get("load") or {})
+                self.form.set_training_numbers(last.get("load") or {}, only_empty=True)  # activities win
 
         # A convenience only: a damaged file is reported by the plan's own load, not a second time here.
         self.tasks.run(lambda: self._last_check_in(athlete_id), fill, lambda _exc: None)
@@ -490,6 +541,7 @@ class MainWindow(QMainWindow):
             self.roster_view.set_current(athlete_id)
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
+        self.prefill_training_load()
         self._load_current_plan()
         self._remember_training()
         self._reload_history_if_shown()
@@ -649,12 +701,16 @@ class MainWindow(QMainWindow):
         )
 
     def offer_repair(self) -> None:
-        """Name damaged files found at opening (kept aside, never overwritten) and offer the newest good copies."""
+        """Look for damaged files (off the GUI thread, after start-up) and offer the newest good backup copies."""
         if self.start.warnings:
             self.inform("Some data needed repair", "\n\n".join(self.start.warnings))
-        if not self.start.damaged:
+        self.query(lambda: backup_ops.damaged_files(self.ctx), self._ask_repair, "The data files could not be checked")
+
+    def _ask_repair(self, damaged: list[Any]) -> None:
+        """Name the damaged files (kept aside, never overwritten) and offer to restore them."""
+        if not damaged:
             return
-        names = "\n".join(str(p) for p in self.start.damaged)
+        names = "\n".join(str(p) for p in damaged)
         if not self.ask_yes_no(
             "Damaged data file",
             f"These files in {self.data_dir} cannot be read:\n{names}\n\nThey are kept "
@@ -664,7 +720,7 @@ class MainWindow(QMainWindow):
         self.run_op(lambda: backup_ops.repair(self.ctx), self._repaired, "The repair failed")
 
     def _repaired(self, actions: list[Any]) -> None:
-        self.inform("Repair finished", "\n".join(f"{a.file}: {a.action}" for a in actions))
+        self.inform("Repair finished", "\n".join(a.describe() for a in actions))
         self.reload_all()
 
     def reload_all(self) -> None:

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.plan_text import NOTICE
-from ..domain.regions import region_label
+from ..domain.plan_text import NOTICE, fluids_text, item_citations, where
 from .exercise_card import ExerciseCard
 
 RUNNING = {  # words, colour on a light background, colour on a dark background
@@ -39,6 +38,7 @@ ITEM_ID = Qt.ItemDataRole.UserRole
 ITEM_DATA = Qt.ItemDataRole.UserRole + 1
 DAY_DATE = Qt.ItemDataRole.UserRole + 2
 COACH_MARK = "changed by your coach"
+DAY_DATA = Qt.ItemDataRole.UserRole + 3
 
 
 def _list_html(title: str, lines: list[str]) -> str:
@@ -160,8 +160,12 @@ class PlanView(QWidget):
             label = f"{d.strftime('%a %d %b')}  ·  {words}" + ("  (today)" if d == today else "")
             if any(m.get("action") == "rest_day" for m in day.get("changed_by_coach", [])):
                 label += f"  ({COACH_MARK})"
-            top = QTreeWidgetItem([label, ""])
+            top = QTreeWidgetItem([label, day.get("running_reason", "")])
+            top.setToolTip(1, day.get("running_reason", ""))
+            if day.get("summary"):
+                top.setToolTip(0, f"Today: {day['summary']}")
             top.setData(0, DAY_DATE, day["date"])
+            top.setData(0, DAY_DATA, day)
             top.setFont(0, bold)
             top.setForeground(0, QBrush(QColor(colour)))
             top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -172,10 +176,11 @@ class PlanView(QWidget):
                 note.setData(0, DAY_DATE, day["date"])
                 top.addChild(note)
             for item in day["items"]:
-                where = f" - {region_label(item['region'], item['side'])}" if item.get("region") else ""
+                place = where(item)
                 optional = " (optional)" if item.get("optional") else ""
                 optional += f" ({COACH_MARK})" if item.get("changed_by_coach") else ""
-                child = QTreeWidgetItem([f"{item['title']}{where}{optional}", item["dose"].get("summary", "")])
+                label = f"{item['title']}{f' - {place}' if place else ''}{optional}"
+                child = QTreeWidgetItem([label, item["dose"].get("summary", "")])
                 child.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
                 )
@@ -201,8 +206,15 @@ class PlanView(QWidget):
 
     def _show_details(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         data = item.data(0, ITEM_DATA) if item is not None else None
+        day = item.data(0, DAY_DATA) if item is not None else None
+        if day and not data:
+            parts = [f"<p><b>Why this running level:</b> {html.escape(day.get('running_reason', ''))}</p>"]
+            if day.get("summary"):
+                parts.append(f"<p><b>Today:</b> {html.escape(day['summary'])}</p>")
+            self.card.show_html("".join(parts))
+            return
         if data:
-            self.card.show_item(data)
+            self.card.show_item(data, item_citations(data))
 
     def set_checked(self, item_id: str, checked: bool) -> bool:
         """Tick or untick an item as if clicked (emits ``item_toggled``); False when it is not shown."""
@@ -245,24 +257,15 @@ class PlanView(QWidget):
         ]
         hyd = plan.get("hydration")
         if hyd:
-            during = (
-                f"{hyd['during_run_l'][0]}-{hyd['during_run_l'][1]} L" if hyd["during_run_l"] else "drink to thirst"
-            )
-            kind = "measured" if hyd["sweat_rate_measured"] else "estimated"
-            parts.append(
-                f"<h3>Fluids for a {hyd['session_min']}-minute run</h3><p>Sweat rate "
-                f"{hyd['sweat_rate_l_per_h']} L/h ({kind}). Before: {hyd['pre_run_l'][0]}-"
-                f"{hyd['pre_run_l'][1]} L about 4 hours ahead. During: {during}. Never drink more "
-                "than you sweat.</p>"
-            )
+            parts.append(_list_html("Fluids", fluids_text(hyd)))
         return "".join(parts) or "<p>Nothing extra to watch.</p>"
 
     def checked_ids(self) -> set[str]:
         out = set()
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                child = top.child(j)
-                if child.checkState(0) == Qt.CheckState.Checked:
+            for j in range(top.childCount() if top is not None else 0):
+                child = top.child(j) if top is not None else None
+                if child is not None and child.checkState(0) == Qt.CheckState.Checked:
                     out.add(child.data(0, ITEM_ID))
         return out

@@ -1,7 +1,7 @@
 """Generate a coach's database (default 200 athletes x 3 years of daily check-ins with plans) for benchmarks.
 
-The files are written directly in the repository's on-disk format (same encoder, schema stamp and plan
-packing), which is much faster than 200,000 individual saves. Check-ins and plans are real: plans come
+The files are written directly in the repository's on-disk format (same encoder, schema stamp, checksums
+and plan packing), which is much faster than 200,000 individual saves. Check-ins and plans are real: plans come
 from the planner, built once per (day, template) and shared between athletes.
 
     from tests.benchmarks.make_coach_db import make_coach_db
@@ -25,9 +25,8 @@ if str(ROOT) not in sys.path:
 from recovery_planner.domain.checkin import parse_check_in  # noqa: E402
 from recovery_planner.domain.planner import build_plan  # noqa: E402
 from recovery_planner.domain.summary import summarise  # noqa: E402
-from recovery_planner.storage import schema  # noqa: E402
 from recovery_planner.storage.atomic import atomic_write_bytes  # noqa: E402
-from recovery_planner.storage.checkins import pack_plan  # noqa: E402
+from recovery_planner.storage.checkins import PLAN_FIELD, pack_plan  # noqa: E402
 from recovery_planner.storage.filestore import encode  # noqa: E402
 from recovery_planner.storage.paths import (  # noqa: E402
     ATHLETES_DIR,
@@ -142,7 +141,7 @@ def make_coach_db(
             month = by_month.setdefault((day.year, day.month), {"checkins": {}, "plans": {}})
             month["checkins"][str(len(month["checkins"]) + 1)] = doc
             if with_plans:
-                month["plans"][str(len(month["plans"]) + 1)] = {"checkin_id": doc["id"], "plan_z": plan_z}
+                month["plans"][str(len(month["plans"]) + 1)] = {"checkin_id": doc["id"], PLAN_FIELD: plan_z}
             last = doc
             count += 1
         for (year, month), tables in by_month.items():
@@ -167,8 +166,7 @@ def _plan_pool(days: list[date], with_plans: bool) -> dict[tuple[date, int], tup
 
 
 def _write(path: Path, kind: str, tables: dict[str, Any]) -> None:
-    tables[schema.META_TABLE] = {"1": schema.stamp(kind)}
-    atomic_write_bytes(path, encode(tables), sync_dir=False)
+    atomic_write_bytes(path, encode(kind, tables), sync_dir=False)
 
 
 if __name__ == "__main__":

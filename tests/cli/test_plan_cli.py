@@ -38,7 +38,7 @@ def test_text_format_is_readable():
     v04 = next(c for c in CASES if c["id"] == "V04")["check_in"]
     p = run(["plan", "-", "--format", "text"], json.dumps(v04))
     assert p.returncode == 0
-    assert "NO RUNNING" in p.stdout and "not medical advice" in p.stdout
+    assert "No running" in p.stdout and "not medical advice" in p.stdout
     assert "Before running again" in p.stdout
 
 
@@ -72,7 +72,7 @@ def test_missing_file_and_bad_days(tmp_path):
 
 def test_plan_command_does_not_load_qt():
     code = (
-        "import sys, io, json; sys.stdin = io.StringIO('{}'); from recovery_planner.cli.main import main; "
+        "import sys, io, json; sys.stdin = io.StringIO('{}'); from recovery_planner.app import main; "
         "main(['plan', '-']); assert 'PySide6' not in sys.modules, 'Qt imported'"
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -21,7 +21,6 @@ CASES = json.loads((SHARED if SHARED.is_file() else COPY).read_text(encoding="ut
 TODAY = date(2026, 1, 1)
 # Fluids sized for the next run with the estimated-rate cap (guidance section 4, step 0 and step 4) are built
 # by the plan-core engineer (issue 10 part B); until that branch is merged P10's fluid numbers differ.
-PART_B_HYDRATION = {"P10"}
 
 
 def plan_for(case):
@@ -41,18 +40,7 @@ def test_vignette_gets_safe_plan(case):
 
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(
-            c,
-            marks=pytest.mark.xfail(
-                c["id"] in PART_B_HYDRATION,
-                reason="run fluids sized for the next run: plan-core branch (issue 10 part B)",
-                strict=False,
-            ),
-        )
-        for c in CASES
-        if c["expected"].get("hydration") or c["expected"].get("no_fluid_volumes")
-    ],
+    [c for c in CASES if c["expected"].get("hydration") or c["expected"].get("no_fluid_volumes")],
     ids=lambda c: c["id"],
 )
 def test_vignette_fluids(case):

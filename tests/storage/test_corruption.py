@@ -12,7 +12,7 @@ import pytest
 from recovery_planner.storage import DamagedFileError, NewerVersionError, Repository, StorageError
 from recovery_planner.storage.backups import list_backups
 from recovery_planner.storage.filestore import ShardStorage, load_file
-from recovery_planner.storage.schema import SCHEMA_VERSION, Schema
+from recovery_planner.storage.schema import MIGRATIONS, SCHEMA_VERSION, Schema
 
 from .conftest import planned
 
@@ -116,27 +116,28 @@ def test_newer_schema_is_refused_not_misread(repo: Repository) -> None:
         Repository.open(repo.data_dir)
 
 
-def test_migration_from_v1_to_a_future_v2(repo: Repository) -> None:
-    """A v1 file is migrated on read by a v2 app and written back as v2 on the next save."""
+def test_migration_to_a_future_version(repo: Repository) -> None:
+    """A current file is migrated on read by a newer app and written back in its version on the next save."""
     a = repo.add_athlete("Ana", body_mass_kg=60)
     profile = repo.data_dir / "athletes" / a.id / "profile.json"
+    now = SCHEMA_VERSION
 
-    def v1_to_v2(kind: str, tables: dict) -> dict:
+    def step(kind: str, tables: dict) -> dict:
         if kind == "profile":
             for doc in tables["profile"].values():
                 doc["body_mass_kg"] = {"value": doc["body_mass_kg"], "unit": "kg"}
         return tables
 
-    v2 = Schema(version=2, migrations={1: v1_to_v2})
-    storage = ShardStorage(profile, schema_=v2)
+    future = Schema(version=now + 1, migrations={**MIGRATIONS, now: step})
+    storage = ShardStorage(profile, schema_=future)
     doc = storage.read()["profile"]["1"]
     assert doc["body_mass_kg"] == {"value": 60, "unit": "kg"}
-    assert orjson.loads(profile.read_bytes())["_meta"]["1"]["schema_version"] == 1  # not rewritten on read
+    assert orjson.loads(profile.read_bytes())["_meta"]["1"]["schema_version"] == now  # not rewritten on read
     storage.write(storage.read())
-    assert orjson.loads(profile.read_bytes())["_meta"]["1"]["schema_version"] == 2
+    assert orjson.loads(profile.read_bytes())["_meta"]["1"]["schema_version"] == now + 1
     with pytest.raises(NewerVersionError):
-        load_file(profile)  # the v1 app refuses the v2 file
-    assert load_file(profile, v2)["profile"]["1"]["body_mass_kg"]["unit"] == "kg"
+        load_file(profile)  # this app refuses the newer file
+    assert load_file(profile, future)["profile"]["1"]["body_mass_kg"]["unit"] == "kg"
 
 
 def test_restore_whole_backup_folder_and_zip(repo: Repository, tmp_path: Path) -> None:

@@ -1,0 +1,54 @@
+"""app.main is the one entry point: the desktop app without a command, else the command line with the
+Qt renderers handed in (loaded only when a command draws something)."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from recovery_planner.cli.common import with_context
+from recovery_planner.cli.main import opens_app
+
+
+def test_only_a_command_or_help_skips_the_app() -> None:
+    assert opens_app([]) and opens_app(["--data-dir", "x"]) and opens_app(["--quit-after-first-paint"])
+    assert not opens_app(["history", "--athlete", "A"]) and not opens_app(["--help"])
+
+
+def test_renderers_load_qt_only_when_called() -> None:
+    code = (
+        "import sys\n"
+        "from recovery_planner.app import ensure_gui_application, renderers\n"
+        "found = renderers()\n"
+        "assert {'pdf', 'squad_pdf'} <= set(found) and 'PySide6' not in sys.modules\n"
+        "ensure_gui_application()\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "assert QGuiApplication.instance() is not None\n"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "QT_QPA_PLATFORM"}
+    env.pop("DISPLAY", None)
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert p.returncode == 0, p.stderr  # no screen needed: an offscreen application is made
+
+
+def test_commands_get_the_renderers_in_their_context(tmp_path: Path) -> None:
+    seen = []
+
+    def draw(*args: object) -> str:
+        return "drawn"
+
+    def handler(args: argparse.Namespace, ctx) -> int:
+        seen.append(ctx.renderers["pdf"]())
+        return 0
+
+    args = argparse.Namespace(data_dir=str(tmp_path / "data"), renderers={"pdf": draw})
+    assert with_context(handler, args) == 0 and seen == ["drawn"]
+
+
+def test_a_command_without_the_entry_point_still_runs_and_no_command_is_usage(tmp_path: Path) -> None:
+    from recovery_planner.cli.main import main
+
+    assert main(["athletes", "list", "--data-dir", str(tmp_path / "d")]) == 0
+    assert main(["--data-dir", str(tmp_path / "d")]) == 2
