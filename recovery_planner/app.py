@@ -145,6 +145,9 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
             return
         windows[0].offer_repair()
         windows[0].start_daily_backup()
+        from .ui.charts import warm_up_charts
+
+        warm_up_charts()  # matplotlib loads in the background now, so the History tab's first chart is quick
 
     def opened(loaded: tuple[Any, Any]) -> None:
         from .ui.main_window import MainWindow, apply_theme

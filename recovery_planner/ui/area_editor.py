@@ -6,22 +6,24 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSlider,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.regions import SUBREGIONS, region_label
+from .number_field import NumberField
 
 SIDE_CHOICES = (("left", "Left leg"), ("right", "Right leg"), ("both", "Both legs"))
 KIND_CHOICES = (
+    (None, "Choose..."),
     ("soreness", "Sore, like after a hard session"),
     ("aching", "Aching, dull"),
     ("sharp", "Sharp or stabbing"),
@@ -35,11 +37,11 @@ TREND_CHOICES = (
 )
 MECHANISM_CHOICES = (
     (None, "Not sure"),
-    ("gradual", "Gradually"),
-    ("sudden_during_sprint", "Suddenly, while running fast (a 'pop')"),
-    ("inversion_twist", "I twisted it"),
-    ("none", "No particular moment"),
+    ("gradual", "Crept up over days or weeks"),
+    ("sudden_during_sprint", "All at once while running fast (a 'pop')"),
+    ("inversion_twist", "I twisted my ankle or foot"),
 )
+OLD_MECHANISM = ("none", "No particular moment")  # older check-ins only: shown when loaded, never offered
 
 
 def pain_words(pain: int | None) -> str:
@@ -59,9 +61,54 @@ def pain_words(pain: int | None) -> str:
 
 def _combo(choices: tuple[tuple[Any, str], ...]) -> QComboBox:
     box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     for value, text in choices:
         box.addItem(text, value)
     return box
+
+
+class PainScale(QWidget):
+    """Eleven buttons 0-10; nothing is chosen until the runner clicks one (no silent 0)."""
+
+    valueChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        for n in range(11):
+            button = QPushButton(str(n))
+            button.setCheckable(True)
+            button.setMinimumWidth(24)
+            button.setMaximumWidth(34)
+            button.setAccessibleName(f"Pain {n} of 10, {pain_words(n)}")
+            self.group.addButton(button, n)
+            row.addWidget(button)
+        self.group.idClicked.connect(self.valueChanged)
+        self.setStyleSheet(
+            "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " font-weight: 700; border: 1px solid palette(highlight); border-radius: 3px; }"
+        )
+
+    def value(self) -> int | None:
+        checked = self.group.checkedId()
+        return None if checked < 0 else checked
+
+    def setValue(self, value: int | None) -> None:
+        """Show ``value`` (None clears the choice); emits ``valueChanged`` when a rating is set."""
+        if value is None:
+            self.group.setExclusive(False)
+            for button in self.group.buttons():
+                button.setChecked(False)
+            self.group.setExclusive(True)
+            return
+        self.group.button(int(value)).setChecked(True)
+        self.valueChanged.emit(int(value))
 
 
 class AreaEditor(QWidget):
@@ -77,42 +124,38 @@ class AreaEditor(QWidget):
         self.title = QLabel()
         self.title.setObjectName("areaTitle")
         self.title.setStyleSheet("font-weight: 600; font-size: 15px;")
-        self.pain = QSlider(Qt.Orientation.Horizontal)
-        self.pain.setRange(0, 10)
-        self.pain.setPageStep(1)
-        self.pain.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.pain = PainScale()
         self.pain.setAccessibleName("Pain, 0 to 10")
         self.pain_label = QLabel()
-        self.pain_label.setMinimumWidth(150)
         anchors = QLabel("0 none · 1-3 mild · 4-6 moderate · 7-9 severe · 10 worst")
         anchors.setStyleSheet("color: palette(placeholder-text); font-size: 11px;")
+        anchors.setWordWrap(True)
         self.side = _combo(SIDE_CHOICES)
         self.kind = _combo(KIND_CHOICES)
-        self.subregion = QComboBox()
+        self.kind.setAccessibleName("What it feels like")
+        self.subregion = _combo(())
         self.subregion_label = QLabel("Where exactly")
         self.swelling = QCheckBox("Swollen")
         self.numbness = QCheckBox("Numb or tingling")
         self.gait = QCheckBox("Limping, or it changes how I run")
-        self.onset = QDoubleSpinBox()
-        self.onset.setRange(0, 365)
-        self.onset.setDecimals(1)
-        self.onset.setSingleStep(0.5)
-        self.onset.setSuffix(" days ago")
+        self.onset = NumberField("Started", 0, 3650, unit="days ago", decimals=0, optional=True, empty_text="not sure")
+        self.onset_hint = QLabel("0 = today, 1 = yesterday")
+        self.onset_hint.setStyleSheet("color: palette(placeholder-text); font-size: 11px;")
         self.trend = _combo(TREND_CHOICES)
         self.mechanism = _combo(MECHANISM_CHOICES)
         remove = QPushButton("Remove this area")
         remove.clicked.connect(self.remove_requested)
 
-        pain_row = QHBoxLayout()
-        pain_row.addWidget(self.pain, 1)
-        pain_row.addWidget(self.pain_label)
         form = QFormLayout()
-        form.addRow("Pain", pain_row)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow("Pain", self.pain)
+        form.addRow("", self.pain_label)
         form.addRow("", anchors)
         form.addRow("Side", self.side)
         form.addRow("Feels", self.kind)
         form.addRow(self.subregion_label, self.subregion)
         form.addRow("Started", self.onset)
+        form.addRow("", self.onset_hint)
         form.addRow("Since then", self.trend)
         form.addRow("How it began", self.mechanism)
         flags = QVBoxLayout()
@@ -131,7 +174,7 @@ class AreaEditor(QWidget):
             self.side.currentIndexChanged,
             self.kind.currentIndexChanged,
             self.subregion.currentIndexChanged,
-            self.onset.valueChanged,
+            self.onset.value_changed,
             self.trend.currentIndexChanged,
             self.mechanism.currentIndexChanged,
             self.swelling.toggled,
@@ -148,12 +191,14 @@ class AreaEditor(QWidget):
         self.setEnabled(area is not None)
         if area is None:
             self.title.setText("Click a sore area on the diagram")
+            self.pain.setValue(None)
+            self.pain_label.clear()
             self._loading = False
             return
         self.title.setText(region_label(area["region"], area["side"]))
-        self.pain.setValue(int(area["pain"]) if area.get("pain") is not None else 0)
+        self.pain.setValue(int(area["pain"]) if area.get("pain") is not None else None)
         self._set_combo(self.side, area["side"])
-        self._set_combo(self.kind, area.get("kind", "soreness"))
+        self._set_combo(self.kind, area.get("kind"))
         self.subregion.clear()
         self.subregion.addItem("Not sure", None)
         for key, text in SUBREGIONS.get(area["region"], {}).items():
@@ -162,8 +207,11 @@ class AreaEditor(QWidget):
         self.subregion.setVisible(has_sub)
         self.subregion_label.setVisible(has_sub)
         self._set_combo(self.subregion, area.get("subregion"))
-        self.onset.setValue(float(area.get("days_since_onset") or 0))
+        onset = area.get("days_since_onset")
+        self.onset.setValue(None if onset is None else round(float(onset)))
         self._set_combo(self.trend, area.get("trend"))
+        if area.get("mechanism") == OLD_MECHANISM[0] and self.mechanism.findData(OLD_MECHANISM[0]) < 0:
+            self.mechanism.addItem(OLD_MECHANISM[1], OLD_MECHANISM[0])
         self._set_combo(self.mechanism, area.get("mechanism"))
         self.swelling.setChecked(bool(area.get("swelling")))
         self.numbness.setChecked(bool(area.get("numbness")))
@@ -178,9 +226,14 @@ class AreaEditor(QWidget):
 
     def _update_pain_label(self, pain: float | None) -> None:
         if pain is None:
-            self.pain_label.setText("<b>Not rated</b> - move the slider")
+            self.pain_label.setText("<b>Not rated yet</b>: click a number")
         else:
             self.pain_label.setText(f"<b>{int(pain)}/10</b> {pain_words(int(pain))}")
+
+    def problem(self) -> str | None:
+        """A typed value that cannot be used (the onset), in words."""
+        problem = self.onset.problem()
+        return f"Started: {problem}" if problem else None
 
     def _emit(self) -> None:
         if self._loading or self._area is None:
@@ -193,13 +246,17 @@ class AreaEditor(QWidget):
             swelling=self.swelling.isChecked(),
             numbness=self.numbness.isChecked(),
             gait_change=self.gait.isChecked(),
-            days_since_onset=round(self.onset.value(), 1),
         )
-        for key, box in (("subregion", self.subregion), ("trend", self.trend), ("mechanism", self.mechanism)):
-            if box.currentData() is None:
+        for key, value in (
+            ("subregion", self.subregion.currentData()),
+            ("trend", self.trend.currentData()),
+            ("mechanism", self.mechanism.currentData()),
+            ("days_since_onset", self.onset.value()),
+        ):
+            if value is None:
                 area.pop(key, None)
             else:
-                area[key] = box.currentData()
+                area[key] = value
         self._area = area
         self.title.setText(region_label(area["region"], area["side"]))
         self._update_pain_label(area["pain"])

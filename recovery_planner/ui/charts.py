@@ -7,6 +7,7 @@ through ``matplotlib.figure.Figure`` and the Qt Agg canvas (no pyplot).
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -51,6 +52,36 @@ class ChartTheme:
 
 LIGHT = ChartTheme("#ffffff", "#1f2328", "#d0d7de", "#6e7781", _OKABE_ITO_LIGHT)
 DARK = ChartTheme("#1e1f22", "#e6e6e6", "#3d4148", "#a0a7b0", _OKABE_ITO_DARK)
+
+
+_warm_up: threading.Thread | None = None
+
+
+def _warm_matplotlib() -> None:
+    """Import matplotlib and draw one tiny off-screen figure (Agg), so fonts and date tickers are loaded."""
+    from io import BytesIO
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: F401 - import only, no widget here
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(2, 1), dpi=50)
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    plot_pain_history(ax, [PainSeries("calf", "left", (date(2026, 1, 1), date(2026, 1, 3)), (3.0, 1.0))])
+    figure.savefig(BytesIO(), format="png")
+
+
+def warm_up_charts() -> threading.Thread:
+    """Start loading matplotlib in a background thread (once); call it after the window's first paint.
+
+    The History tab's first chart then only builds its canvas. Returns the thread (join it in tests).
+    """
+    global _warm_up
+    if _warm_up is None:
+        _warm_up = threading.Thread(target=_warm_matplotlib, name="chart-warm-up", daemon=True)
+        _warm_up.start()
+    return _warm_up
 
 
 def series_gid(key: AreaKey) -> str:

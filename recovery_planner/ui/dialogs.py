@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import units
 from ..domain.limits import AGE_YEARS, BODY_MASS_KG, NAME_MAX_CHARS
+from .number_field import NumberField
 
 EXPERIENCE_CHOICES = (
     ("beginner", "Beginner (running under a year)"),
@@ -36,23 +37,28 @@ def _combo(choices: tuple[tuple[Any, str], ...], value: Any) -> QComboBox:
 
 
 class ProfileForm(QWidget):
-    """Name, experience, body mass, age and notes of one athlete."""
+    """Name, experience, body mass (shown in kg or lb, stored in kg), age and notes of one athlete."""
 
-    def __init__(self, profile: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: dict[str, Any],
+        parent: QWidget | None = None,
+        system: str = units.METRIC,
+        taken_names: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(parent)
+        self._taken = {n.casefold() for n in taken_names if n.casefold() != str(profile.get("name", "")).casefold()}
         self.name = QLineEdit(profile.get("name", ""))
         self.name.setMaxLength(NAME_MAX_CHARS)
+        self.name.setAccessibleName("Name")
         self.experience = _combo(EXPERIENCE_CHOICES, profile.get("experience", "beginner"))
-        self.mass = QDoubleSpinBox()
-        self.mass.setRange(0, BODY_MASS_KG[1])
-        self.mass.setDecimals(1)
-        self.mass.setSuffix(" kg")
-        self.mass.setSpecialValueText("not given")
-        self.mass.setValue(profile.get("body_mass_kg") or 0)
-        self.age = QSpinBox()
-        self.age.setRange(0, AGE_YEARS[1])
-        self.age.setSpecialValueText("not given")
-        self.age.setValue(profile.get("age") or 0)
+        self.mass = NumberField(
+            "Body mass", *BODY_MASS_KG, decimals=1, optional=True, empty_text="not given", quantity="mass"
+        )
+        self.mass.set_system(system)
+        self.mass.set_si_value(profile.get("body_mass_kg"))
+        self.age = NumberField("Age", *AGE_YEARS, unit="years", decimals=0, optional=True, empty_text="not given")
+        self.age.setValue(profile.get("age"))
         self.notes = QLineEdit(profile.get("notes", ""))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -63,20 +69,25 @@ class ProfileForm(QWidget):
         form.addRow("Notes", self.notes)
 
     def problem(self) -> str | None:
-        if not self.name.text().strip():
+        name = self.name.text().strip()
+        if not name:
             return "Enter a name."
-        if 0 < self.mass.value() < BODY_MASS_KG[0]:
-            return f"Body mass must be at least {BODY_MASS_KG[0]:g} kg (or leave it empty)."
-        if 0 < self.age.value() < AGE_YEARS[0]:
-            return f"Age must be at least {AGE_YEARS[0]} (or leave it empty)."
+        if name.casefold() in self._taken:
+            return f"There is already an athlete called {name}: choose another name."
+        for field in (self.mass, self.age):
+            if field.problem():
+                return f"{field.label}: {field.problem()}."
         return None
 
     def values(self) -> dict[str, Any]:
+        """The profile as stored: body mass in kg whatever the units shown."""
+        mass = self.mass.si_value()
+        age = self.age.value()
         return {
             "name": self.name.text().strip(),
             "experience": self.experience.currentData(),
-            "body_mass_kg": self.mass.value() or None,
-            "age": self.age.value() or None,
+            "body_mass_kg": round(mass, 2) if mass is not None else None,
+            "age": int(age) if age is not None else None,
             "notes": self.notes.text().strip(),
         }
 
@@ -90,6 +101,15 @@ class _ValidatingDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
+
+    def _watch(self, form: ProfileForm) -> None:
+        """Clear the message as soon as what it complains about is fixed."""
+        for signal in (form.name.textChanged, form.mass.value_changed, form.age.value_changed):
+            signal.connect(self._recheck)
+
+    def _recheck(self, *_args: object) -> None:
+        if self.error.text():
+            self.error.setText(self.problem() or "")
 
     def problem(self) -> str | None:
         return None
@@ -105,9 +125,16 @@ class _ValidatingDialog(QDialog):
 class AthleteDialog(_ValidatingDialog):
     """Add or edit an athlete (coach mode)."""
 
-    def __init__(self, profile: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+        system: str = units.METRIC,
+        taken_names: tuple[str, ...] = (),
+    ) -> None:
         super().__init__("Edit athlete" if profile else "Add athlete", parent)
-        self.form = ProfileForm(profile or {})
+        self.form = ProfileForm(profile or {}, system=system, taken_names=taken_names)
+        self._watch(self.form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
@@ -123,7 +150,8 @@ class PreferencesDialog(_ValidatingDialog):
     def __init__(self, settings: dict[str, Any], profile: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__("Preferences", parent)
         self.units = _combo(
-            (("metric", "Metric (km, kg)"), ("imperial", "Imperial (miles)")), settings.get("units", "metric")
+            (("metric", "Metric (km, kg, °C)"), ("imperial", "Imperial (miles, pounds, °F)")),
+            settings.get("units", "metric"),
         )
         self.theme = _combo(
             (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")), settings.get("theme", "system")
@@ -144,7 +172,8 @@ class PreferencesDialog(_ValidatingDialog):
         self.profile = None
         if profile is not None:
             layout.addWidget(QLabel("<b>Your profile</b>"))
-            self.profile = ProfileForm(profile)
+            self.profile = ProfileForm(profile, system=str(settings.get("units", "metric")))
+            self._watch(self.profile)
             layout.addWidget(self.profile)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

@@ -88,13 +88,21 @@ BANNER_COLOURS: dict[tuple[str, bool], tuple[str, str, str]] = {
 }
 
 
+def in_saved_order(history: Sequence[HistoryEntry]) -> list[HistoryEntry]:
+    """Oldest first: by date, then by save time within a day (``saved_at`` when the entry has one, else
+    the order given, which is storage's save order)."""
+    indexed = list(enumerate(history))
+    indexed.sort(key=lambda pair: (pair[1].date, str(getattr(pair[1], "saved_at", "") or ""), pair[0]))
+    return [entry for _, entry in indexed]
+
+
 class HistoryTableModel(RowTableModel[HistoryEntry]):
     """Past check-ins, newest first: date, worst area, running on day 1, referral."""
 
     HEADERS = ("Date", "Worst area", "Running", "Referral")
 
     def set_history(self, history: Sequence[HistoryEntry]) -> None:
-        self.replace_rows(sorted(history, key=lambda e: e.date, reverse=True))
+        self.replace_rows(list(reversed(in_saved_order(history))))
 
     def row_of(self, entry_id: str) -> int:
         return next((i for i, e in enumerate(self._rows) if e.id == entry_id), -1)
@@ -308,7 +316,7 @@ class HistoryView(QWidget):
     # ---------------------------------------------------------------- public API
     def set_history(self, history: Sequence[HistoryEntry], today: date | None = None) -> None:
         """Show this athlete's history (sorted by date); ``today`` defaults to the computer's date."""
-        self._history = sorted(history, key=lambda e: e.date)
+        self._history = in_saved_order(history)
         self._today = today or date.today()
         self.model.set_history(self._history)
         self.plan_text.clear()

@@ -29,6 +29,7 @@ from recovery_planner.ui.leg_diagram_painter import (
     format_pain,
     is_dark_palette,
     pain_color,
+    unrated_color,
 )
 
 # --------------------------------------------------------------------------- interactive widget
@@ -76,6 +77,7 @@ class LegDiagramWidget(QWidget):
         self._painter = LegDiagramPainter()
         self._order: list[SpotKey] = [s.key for s in self._painter.geometry.spots]
         self._marks: dict[MarkKey, float] = {}
+        self._unrated: set[MarkKey] = set()
         self._hover: SpotKey | None = None
         self._focus: SpotKey | None = None
         self._pressed: SpotKey | None = None
@@ -88,23 +90,46 @@ class LegDiagramWidget(QWidget):
         self.setSizePolicy(policy)
         self.setAccessibleName("Leg diagram")
         self.setAccessibleDescription(KEYBOARD_HELP)
+        from recovery_planner.ui import leg_diagram_accessible
+
+        leg_diagram_accessible.install()
 
     # ----------------------------------------------------------------------- public API
-    def set_marks(self, marks: Mapping[MarkKey, float]) -> None:
-        """Show these pain ratings, keyed by (region, side); side "both" marks both legs."""
+    def set_marks(self, marks: Mapping[MarkKey, float | None]) -> None:
+        """Show these pain ratings, keyed by (region, side); side "both" marks both legs.
+
+        None marks an area that is selected but not rated yet: it is outlined with a "?" and never
+        drawn or announced as pain 0.
+        """
         shown: dict[MarkKey, float] = {}
+        unrated: set[MarkKey] = set()
         for (region, side), pain in marks.items():
             if region not in REGIONS or side not in SIDES:
                 raise ValueError(f"unknown leg area {(region, side)!r}")
             for leg in LEG_SIDES if side == "both" else (side,):
-                shown[(region, leg)] = max(float(pain), shown.get((region, leg), float("-inf")))
+                if pain is None:
+                    unrated.add((region, leg))
+                else:
+                    shown[(region, leg)] = max(float(pain), shown.get((region, leg), float("-inf")))
         self._marks = shown
+        self._unrated = unrated - set(shown)
         self._announce_focus(focus_event=False)
         self.update()
 
     def marks(self) -> dict[MarkKey, float]:
         """The ratings shown, per leg."""
         return dict(self._marks)
+
+    def unrated(self) -> set[MarkKey]:
+        """Areas selected but not rated yet, per leg."""
+        return set(self._unrated)
+
+    def spot_state(self, key: SpotKey, spoken: bool = False) -> str:
+        """'pain 3/10' ('pain 3 of 10' when ``spoken``), 'selected, not rated yet' or 'not marked'."""
+        mark = (key[1], key[2])
+        if mark in self._marks:
+            return f"pain {format_pain(self._marks[mark])}{' of ' if spoken else '/'}10"
+        return "selected, not rated yet" if mark in self._unrated else "not marked"
 
     def spots(self) -> list[SpotKey]:
         """All drawn spots, in keyboard (reading) order."""
@@ -169,10 +194,12 @@ class LegDiagramWidget(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         fills = {key: pain_color(pain) for key, pain in self._marks.items()}
         labels = {key: format_pain(pain) for key, pain in self._marks.items()}
+        dark = is_dark_palette(palette)
+        for key in self._unrated:
+            fills[key] = unrated_color(dark)
+            labels[key] = "?"
         focus = self._focus if self.hasFocus() and self._focus_visible else None
-        self._painter.paint(
-            painter, self.diagram_rect(), fills, labels, hover=self._hover, focus=focus, dark=is_dark_palette(palette)
-        )
+        self._painter.paint(painter, self.diagram_rect(), fills, labels, hover=self._hover, focus=focus, dark=dark)
         caption, role = self._caption()
         painter.setPen(palette.color(role))
         painter.setFont(self.font())
@@ -186,8 +213,8 @@ class LegDiagramWidget(QWidget):
         key = self._hover or (self._focus if self.hasFocus() and self._focus_visible else None)
         if key is None:
             return ("Click a sore area to mark it, or press Tab and use the keys", QPalette.ColorRole.PlaceholderText)
-        pain = self._marks.get((key[1], key[2]))
-        suffix = "" if pain is None else f"  ·  pain {format_pain(pain)}/10"
+        state = self.spot_state(key)
+        suffix = "" if state == "not marked" else f"  ·  {state}"
         return spot_name(key) + suffix, QPalette.ColorRole.Text
 
     def changeEvent(self, event: QEvent) -> None:
@@ -234,8 +261,8 @@ class LegDiagramWidget(QWidget):
         return super().event(event)
 
     def _caption_for(self, key: SpotKey) -> str:
-        pain = self._marks.get((key[1], key[2]))
-        return spot_name(key) + ("" if pain is None else f", pain {format_pain(pain)}/10")
+        state = self.spot_state(key)
+        return spot_name(key) + ("" if state == "not marked" else f", {state}")
 
     def _set_hover(self, key: SpotKey | None) -> None:
         if key == self._hover:
@@ -356,9 +383,9 @@ class LegDiagramWidget(QWidget):
         """Name the focused spot for screen readers, e.g. 'Left calf, back view, pain 3 of 10'."""
         if self._focus is None:
             return
-        pain = self._marks.get((self._focus[1], self._focus[2]))
-        state = "not marked" if pain is None else f"pain {format_pain(pain)} of 10"
-        self.setAccessibleName(f"{spot_name(self._focus)}, {state}")
+        self.setAccessibleName(f"{spot_name(self._focus)}, {self.spot_state(self._focus, spoken=True)}")
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
         if focus_event and self.hasFocus():
-            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Focus))
+            event = QAccessibleEvent(self, QAccessible.Event.Focus)
+            event.setChild(self._order.index(self._focus))  # the region's own accessible child
+            QAccessible.updateAccessibility(event)

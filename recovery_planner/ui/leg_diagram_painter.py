@@ -65,6 +65,11 @@ def pain_color(pain: float) -> QColor:
     )
 
 
+def unrated_color(dark: bool = False) -> QColor:
+    """Fill of an area selected but not rated yet: a neutral blue-grey, outside the pain scale."""
+    return QColor("#5b6b82" if dark else "#c9d6ea")
+
+
 def relative_luminance(color: QColor) -> float:
     """WCAG 2 relative luminance of an sRGB colour (0 = black, 1 = white)."""
 

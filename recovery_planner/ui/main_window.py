@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -37,6 +39,8 @@ from .history_page import HistoryPage
 from .plan_view import PlanView
 from .red_flags import RedFlagPage
 from .tasks import TaskRunner
+from .theme import apply_theme
+from .welcome import SEX_SETTING, WELCOMED_SETTING, WelcomePage
 
 if TYPE_CHECKING:
     from ..services.queries import AthleteRecord
@@ -96,6 +100,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.form.continue_requested.connect(self._ask_questions)
+        self.form.start_from_last_requested.connect(self.start_from_last_check_in)
+        self._undo_ticks: list[tuple[str, bool]] = []  # (item id, state it was set to), newest last
+        self._undoing = False
         self.questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
         self.questions.answered.connect(self._save_check_in)
         self.plan_view.item_toggled.connect(self._tick)
@@ -120,7 +127,12 @@ class MainWindow(QMainWindow):
         self._show_overview(state.overview)
         self._plan_request += 1
         self._show_current(state.current)
+        if not state.overview.settings.get(WELCOMED_SETTING):  # first run: a welcome page, not a modal dialog
+            self._show_welcome()
+        elif self.plan_view.today_counts() is not None:  # today first: open on today's plan when there is one
+            self.tabs.setCurrentWidget(self.plan_view)
         self.prefill_training_load()
+        self._remember_training()
 
     # -- running services -------------------------------------------------------------------------
     def run_op(
@@ -174,9 +186,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Back up now", self.backup_now)
         self._action(file_menu, "&Restore from a backup...", self.restore_backup)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(file_menu, "&Quit", self.quit_app, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         edit = menu.addMenu("&Edit")
+        self.undo_action = self._action(edit, "&Undo tick", self.undo_tick, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        edit.addSeparator()
         prefs = self._action(edit, "&Preferences...", self.open_preferences, QKeySequence.StandardKey.Preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.athletes_menu = menu.addMenu("&Athletes")
@@ -184,6 +199,8 @@ class MainWindow(QMainWindow):
         self._action(self.athletes_menu, "&Edit this athlete...", self.edit_athlete)
         self._action(self.athletes_menu, "A&rchive this athlete", self.archive_athlete)
         help_menu = menu.addMenu("&Help")
+        self._action(help_menu, "&User guide", self.show_user_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&Glossary", lambda: self.show_user_guide("glossary"))
         self._action(help_menu, "&About Recovery Planner", self.about).setMenuRole(QAction.MenuRole.AboutRole)
         about_qt = self._action(help_menu, "About &Qt", lambda: _about().show_about_qt(self))
         about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
@@ -286,10 +303,25 @@ class MainWindow(QMainWindow):
         if isinstance(saved, str) and saved:
             try:
                 if self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+                    self._fit_on_screen()
                     return
             except ValueError:
                 pass
         self.resize(*DEFAULT_SIZE)
+        self._fit_on_screen()
+
+    def _fit_on_screen(self) -> None:
+        """Keep the window inside the screen's free area (a small or 200 % screen included)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        width, height = min(self.width(), free.width()), min(self.height(), free.height() - 40)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        if not free.contains(frame):
+            self.move(max(free.left(), min(frame.left(), free.right() - frame.width())), max(free.top(), frame.top()))
 
     # -- events -----------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -300,6 +332,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Keep the window's size and place in the settings (owned by storage, backed up), then wait for saves."""
+        if event.spontaneous() and not self.confirm_discard():  # the window's close button (Quit asks first)
+            event.ignore()
+            return
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         if self.remember_geometry and geometry != self.overview.settings.get(GEOMETRY_SETTING):
             self.tasks.run(
@@ -321,7 +356,45 @@ class MainWindow(QMainWindow):
     def current_athlete(self) -> AthleteRecord | None:
         return self.overview.athlete(self.athlete_id)
 
+    def _show_welcome(self) -> None:
+        self.welcome = WelcomePage()
+        self.checkin_stack.addWidget(self.welcome)
+        self.checkin_stack.setCurrentWidget(self.welcome)
+        self.tabs.setCurrentWidget(self.checkin_stack)
+        self.welcome.finished.connect(self._welcomed)
+
+    def _welcomed(self, values: dict[str, Any], profile: dict[str, Any]) -> None:
+        """Store the first-run answers (a coach's name as a setting; a runner's as their own profile)."""
+        target = self.athlete_id
+        if values.get("coach_mode"):
+            values = {**values, "coach_name": profile["name"]}
+            profile = {}
+
+        def done(_settings: dict[str, Any]) -> None:
+            self.checkin_stack.setCurrentWidget(self.form)
+
+        self.run_op(
+            lambda: settings_ops.save_settings(self.ctx, values, target, profile or None),
+            done,
+            "Your details were not saved",
+        )
+
+    def quit_app(self) -> None:
+        """File > Quit: ask before dropping an unsaved check-in, then close."""
+        if self.confirm_discard():
+            self.close()
+
+    def confirm_discard(self) -> bool:
+        """True when there is no unsaved check-in, or the runner agrees to drop it."""
+        if not self.form.is_dirty():
+            return True
+        return self.ask_yes_no(
+            "Unsaved check-in", "The check-in you started is not saved yet. Discard it and carry on?"
+        )
+
     def new_check_in(self) -> None:
+        if not self.confirm_discard():
+            return
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
         self.tabs.setCurrentWidget(self.checkin_stack)
@@ -343,7 +416,11 @@ class MainWindow(QMainWindow):
         """The form as a check-in dated today (read now: the app may stay open past midnight)."""
         data = self.form.check_in_dict(self.ctx.today(), {}, symptoms)
         athlete = self.current_athlete()
-        return checkin_ops.with_profile(data, athlete) if athlete is not None else data
+        data = checkin_ops.with_profile(data, athlete) if athlete is not None else data
+        sex = self.overview.settings.get(SEX_SETTING)
+        if sex in ("female", "male") and not self.overview.settings.get("coach_mode"):
+            data.setdefault("athlete", {}).setdefault("sex", sex)
+        return data
 
     def _ask_questions(self) -> None:
         from ..domain.checkin import CheckInError
@@ -354,7 +431,8 @@ class MainWindow(QMainWindow):
         except CheckInError as exc:
             self.form.problem.setText(str(exc))
             return
-        self.questions.set_questions(questions_for(check_in.areas))
+        questions = questions_for(check_in.areas, check_in.athlete.sex, check_in.athlete.age)
+        self.questions.set_questions(questions, {a.region for a in check_in.areas})
         self.checkin_stack.setCurrentWidget(self.questions)
 
     def _save_check_in(self, symptoms: dict[str, Any]) -> None:
@@ -379,9 +457,58 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.plan_view)
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
+        self._remember_training()
         self.plan_shown.emit()
 
+    def _last_check_in(self, athlete_id: str) -> dict[str, Any] | None:
+        """On a worker thread: the athlete's newest stored check-in (exchange format), or None."""
+        records = queries.history_records(self.ctx, athlete_id)
+        return records[-1].check_in if records else None
+
+    def _remember_training(self) -> None:
+        """Fill the training numbers from the last check-in (they change slowly; the runner edits them)."""
+        athlete_id = self.athlete_id
+
+        def fill(last: dict[str, Any] | None) -> None:
+            if last is not None and athlete_id == self.athlete_id and not self.form.is_dirty():
+                self.form.set_training_numbers(last.get("load") or {}, only_empty=True)  # activities win
+
+        # A convenience only: a damaged file is reported by the plan's own load, not a second time here.
+        self.tasks.run(lambda: self._last_check_in(athlete_id), fill, lambda _exc: None)
+
+    def start_from_last_check_in(self) -> None:
+        """Copy the last check-in's areas (and training numbers) into the form, for editing."""
+        athlete_id = self.athlete_id
+
+        def fill(last: dict[str, Any] | None) -> None:
+            if athlete_id != self.athlete_id:
+                return
+            if last is None or not last.get("areas"):
+                self.form.problem.setText("There is no earlier check-in with sore areas to start from.")
+                return
+            self.form.load_areas(last["areas"])
+            self.form.set_training_numbers(last.get("load") or {})
+
+        self.query(lambda: self._last_check_in(athlete_id), fill, "The last check-in could not be read")
+
+    def undo_tick(self) -> None:
+        """Undo the newest tick or untick of this session."""
+        while self._undo_ticks:
+            item_id, done = self._undo_ticks.pop()
+            self._undoing = True
+            try:
+                found = self.plan_view.set_checked(item_id, not done)
+            finally:
+                self._undoing = False
+            if found:
+                self.statusBar().showMessage("Tick undone.", 3000)
+                break
+        self.undo_action.setEnabled(bool(self._undo_ticks))
+
     def _tick(self, item_id: str, done: bool) -> None:
+        if not self._undoing:
+            self._undo_ticks.append((item_id, done))
+            self.undo_action.setEnabled(True)
         athlete_id = self.athlete_id
         self.run_op(lambda: checkin_ops.set_done(self.ctx, athlete_id, item_id, done), None, "The tick was not saved")
 
@@ -410,6 +537,13 @@ class MainWindow(QMainWindow):
     def switch_athlete(self, athlete_id: str) -> None:
         if not athlete_id or athlete_id == self.athlete_id:
             return
+        if not self.confirm_discard():  # keep the unsaved check-in; put the pickers back on its athlete
+            self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(self.athlete_id), 0))
+            if self.roster_view is not None:
+                self.roster_view.set_current(self.athlete_id)
+            return
+        self._undo_ticks.clear()
+        self.undo_action.setEnabled(False)
         self.athlete_id = athlete_id
         self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
         if self.roster_view is not None:
@@ -418,6 +552,7 @@ class MainWindow(QMainWindow):
         self.checkin_stack.setCurrentWidget(self.form)
         self.prefill_training_load()
         self._load_current_plan()
+        self._remember_training()
         self._reload_history_if_shown()
         if self.coach_workspace is not None:
             self.coach_workspace.load_notes()
@@ -426,7 +561,7 @@ class MainWindow(QMainWindow):
     def add_athlete(self) -> None:
         from .dialogs import AthleteDialog
 
-        dialog = AthleteDialog(parent=self)
+        dialog = AthleteDialog(parent=self, **self._profile_dialog_args())
         if dialog.exec():
             values = dialog.form.values()
             self.run_op(
@@ -434,6 +569,13 @@ class MainWindow(QMainWindow):
                 lambda record: self.switch_athlete(record.id),
                 "The athlete was not added",
             )
+
+    def _profile_dialog_args(self) -> dict[str, Any]:
+        """Units to show body mass in, and the names already taken (a duplicate is refused in the dialog)."""
+        return {
+            "system": str(self.overview.settings.get("units", "metric")),
+            "taken_names": tuple(a.name for a in self.overview.athletes),
+        }
 
     def edit_athlete(self, athlete_id: str | None = None) -> None:
         from .dialogs import AthleteDialog
@@ -443,7 +585,7 @@ class MainWindow(QMainWindow):
         current = self.current_athlete()
         if current is None:
             return
-        dialog = AthleteDialog(current.to_dict(), parent=self)
+        dialog = AthleteDialog(current.to_dict(), parent=self, **self._profile_dialog_args())
         if dialog.exec():
             values, target = dialog.form.values(), current.id
             self.run_op(
@@ -494,28 +636,53 @@ class MainWindow(QMainWindow):
             "The preferences were not saved",
         )
 
+    def _export_path(self, kind: str, suffix: str) -> str:
+        """A default file name per athlete and date, in the user's documents folder."""
+        from PySide6.QtCore import QStandardPaths
+
+        athlete = self.current_athlete()
+        name = re.sub(r"[^A-Za-z0-9]+", "-", athlete.name if athlete else "").strip("-").lower() or "athlete"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return str(Path(folder) / f"{kind}-{name}-{self.ctx.today().isoformat()}.{suffix}")
+
+    def _saved_to(self, path: str) -> None:
+        self.statusBar().showMessage(f"Saved to {path}", 10000)
+
     def export_plan(self) -> None:
         from ..domain.plan_text import render_plan_text
 
-        if self.plan_view.plan is None:
+        plan = self.plan_view.plan
+        if plan is None:
             self.inform("Export plan", "There is no plan to export yet.")
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export plan", "recovery-plan.txt", "Text files (*.txt)")
-        if path:
-            try:
-                with open(path, "w", encoding="utf-8") as fh:
-                    fh.write(render_plan_text(self.plan_view.plan))
-            except OSError as exc:
-                self.show_error("The plan was not exported", exc)
+        default = self._export_path("recovery-plan", "txt")
+        path, _ = QFileDialog.getSaveFileName(self, "Export plan", default, "Text files (*.txt)")
+        if not path:
+            return
+        athlete = self.current_athlete()
+        header = (
+            f"Recovery plan for {athlete.name if athlete else 'you'}, from the check-in of {plan.get('start', '')}\n\n"
+        )
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(header + render_plan_text(plan))
+        except OSError as exc:
+            self.show_error("The plan was not exported", exc)
+            return
+        self._saved_to(path)
 
     def export_chart(self) -> None:
         self.tabs.setCurrentWidget(self.history_view)  # show the chart being exported (loads it if needed)
-        path, _ = QFileDialog.getSaveFileName(self, "Export pain chart", "pain-chart.png", "PNG images (*.png)")
-        if path:
-            try:
-                self.history_view.view.chart.export_png(path)
-            except (OSError, ValueError) as exc:
-                self.show_error("The chart was not exported", exc)
+        default = self._export_path("pain-chart", "png")
+        path, _ = QFileDialog.getSaveFileName(self, "Export pain chart", default, "PNG images (*.png)")
+        if not path:
+            return
+        try:
+            self.history_view.view.chart.export_png(path)
+        except (OSError, ValueError) as exc:
+            self.show_error("The chart was not exported", exc)
+            return
+        self._saved_to(path)
 
     def backup_now(self) -> None:
         self.run_op(
@@ -578,6 +745,16 @@ class MainWindow(QMainWindow):
 
         self.query(lambda: start_state(self.ctx), show, "The data could not be loaded")
 
+    def show_user_guide(self, page: str = "guide") -> None:
+        """Help > User guide / Glossary, in one non-modal window shown offline."""
+        from .help_window import HelpWindow
+
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(page)
+        self.help_window.show()
+        self.help_window.raise_()
+
     def about(self) -> None:
         from ..domain.plan_text import NOTICE
 
@@ -601,13 +778,3 @@ def plain_message(exc: Exception) -> str:
     if is_known_problem(exc):
         return str(exc)
     return "Something went wrong inside Recovery Planner. The details are in its log file; nothing else was changed."
-
-
-def apply_theme(theme: str) -> None:
-    """Light, dark, or follow the system (Qt 6.8+ style hints)."""
-    from PySide6.QtGui import QGuiApplication
-
-    hints = QGuiApplication.styleHints()
-    if hasattr(hints, "setColorScheme"):
-        scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
-        hints.setColorScheme(scheme)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.plan_text import NOTICE, fluids_text, item_citations, where
+from .exercise_card import ExerciseCard
 
 RUNNING = {  # words, colour on a light background, colour on a dark background
     "none": ("No running", "#b3261e", "#ff8a80"),
@@ -65,24 +66,26 @@ class PlanView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Day and activity", "How much"])
-        self.tree.setColumnWidth(0, 360)
+        self.tree.setColumnWidth(0, 330)
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName("Plan days")
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.currentItemChanged.connect(self._show_details)
-        self.details = QTextBrowser()
-        self.details.setOpenExternalLinks(False)
-        self.details.setAccessibleName("Why and how")
+        self.card = ExerciseCard()
+        self.details = self.card.text
         self.notes = QTextBrowser()
         self.notes.setAccessibleName("Stop rules and return to running")
         side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(self.details)
+        side.addWidget(self.card)
         side.addWidget(self.notes)
-        side.setSizes([200, 300])
+        side.setSizes([340, 220])
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.addWidget(self.tree)
         self.body.addWidget(side)
-        self.body.setSizes([620, 380])
+        self.body.setSizes([600, 400])
+        self.progress = QLabel()
+        self.progress.setAccessibleName("Done today")
+        self.progress.hide()
         notice = QLabel(f"Please note: {NOTICE}")
         notice.setWordWrap(True)
         notice.setStyleSheet("color: palette(placeholder-text);")
@@ -90,6 +93,7 @@ class PlanView(QWidget):
         frame.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.progress)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.body, 1)
         row = QHBoxLayout()
@@ -101,6 +105,7 @@ class PlanView(QWidget):
         self, plan: dict[str, Any] | None, done_ids: frozenset[str] | set[str] = frozenset(), today: date | None = None
     ) -> None:
         self.plan = plan
+        self.progress.hide()
         self.tree.blockSignals(True)
         self.tree.clear()
         self.tree.blockSignals(False)
@@ -117,7 +122,9 @@ class PlanView(QWidget):
         self.body.show()
         self._fill_days(plan, done_ids, today)
         self.notes.setHtml(self._notes_html(plan))
-        self.details.setHtml("<p>Select an activity to see how to do it and why it is in your plan.</p>")
+        self.card.show_message("Select an activity to see how to do it and why it is in your plan.")
+        self._today = today
+        self._update_progress()
 
     def _set_banner(self, plan: dict[str, Any]) -> None:
         urgency = plan["referral"]["urgency"]
@@ -196,6 +203,7 @@ class PlanView(QWidget):
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         item_id = item.data(0, ITEM_ID)
         if item_id and column == 0:
+            self._update_progress()
             self.item_toggled.emit(item_id, item.checkState(0) == Qt.CheckState.Checked)
 
     def _show_details(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
@@ -205,21 +213,40 @@ class PlanView(QWidget):
             parts = [f"<p><b>Why this running level:</b> {html.escape(day.get('running_reason', ''))}</p>"]
             if day.get("summary"):
                 parts.append(f"<p><b>Today:</b> {html.escape(day['summary'])}</p>")
-            self.details.setHtml("".join(parts))
+            self.card.show_html("".join(parts))
             return
-        if not data:
+        if data:
+            self.card.show_item(data, item_citations(data))
+
+    def set_checked(self, item_id: str, checked: bool) -> bool:
+        """Tick or untick an item as if clicked (emits ``item_toggled``); False when it is not shown."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child.data(0, ITEM_ID) == item_id:
+                    child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                    return True
+        return False
+
+    def today_counts(self) -> tuple[int, int] | None:
+        """(done, total) of today's items, or None when the plan has no day for today."""
+        today = getattr(self, "_today", None)
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top.data(0, ITEM_ID) is None and top.data(0, DAY_DATE) == (today.isoformat() if today else None):
+                items = [top.child(j) for j in range(top.childCount()) if top.child(j).data(0, ITEM_ID)]
+                return sum(c.checkState(0) == Qt.CheckState.Checked for c in items), len(items)
+        return None
+
+    def _update_progress(self) -> None:
+        counts = self.today_counts()
+        if counts is None or counts[1] == 0:
+            self.progress.hide()
             return
-        parts = [
-            f"<h3>{html.escape(data['title'])}</h3>",
-            f"<p><b>How much:</b> {html.escape(data['dose'].get('summary', ''))}</p>",
-        ]
-        if data.get("how_to"):
-            parts.append(f"<p><b>How:</b> {html.escape(data['how_to'])}</p>")
-        parts.append(f"<p><b>Why:</b> {html.escape(data['why'])}</p>")
-        refs = item_citations(data)
-        if refs:
-            parts.append(f"<p style='color:gray'><small>Based on: {html.escape('; '.join(refs))}</small></p>")
-        self.details.setHtml("".join(parts))
+        done, total = counts
+        self.progress.setText(f"<b>Today: {done} of {total} done</b>" + ("  ✓ all done" if done == total else ""))
+        self.progress.show()
 
     @staticmethod
     def _notes_html(plan: dict[str, Any]) -> str:

@@ -16,8 +16,12 @@ def fixed_clock(day: date) -> Callable[[], datetime]:
     return lambda: datetime.combine(day, time(12)).astimezone()
 
 
-def make_ctx(data_dir: Path, today: date) -> AppContext:
-    return open_context(data_dir, clock=fixed_clock(today))
+def make_ctx(data_dir: Path, today: date, welcomed: bool = True) -> AppContext:
+    """A context on ``data_dir``; ``welcomed`` skips the first-run welcome page (as after the first start)."""
+    ctx = open_context(data_dir, clock=fixed_clock(today))
+    if welcomed:
+        ctx.repo.set_setting("welcomed", True)
+    return ctx
 
 
 def make_window(qtbot, ctx: AppContext, show: bool = True) -> MainWindow:

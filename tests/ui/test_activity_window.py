@@ -63,7 +63,7 @@ def test_the_check_in_form_shows_the_imported_load(qtbot, tmp_path):
     ctx = make_ctx(tmp_path / "data", TODAY)
     window = make_window(qtbot, ctx)
     window.tasks.wait()
-    assert window.form.acute.value() == 0  # nothing imported yet
+    assert window.form.acute.value() is None  # nothing imported yet: the box is empty (not given)
     runs = tmp_path / "runs"
     runs.mkdir()
     for days, km in [(d, 5.0) for d in range(1, 29, 2)]:  # 5 km every other day for four weeks
@@ -71,7 +71,7 @@ def test_the_check_in_form_shows_the_imported_load(qtbot, tmp_path):
         (runs / f"{days}.gpx").write_bytes(make_gpx(start, km, interval_s=30))
     import_activities(ctx, window.athlete_id, [runs])
     window.new_check_in()
-    qtbot.waitUntil(lambda: window.form.acute.value() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: (window.form.acute.value() or 0) > 0, timeout=10000)
     assert abs(window.form.acute.value() - 15) <= 0.6  # three runs in the last 7 days (the box shows whole km)
     assert abs(window.form.chronic.value() - 17.5) <= 0.6  # 14 runs over 4 weeks: 17.5 km a week
     window.form.acute.setValue(22)  # still editable: what the runner types is what is saved

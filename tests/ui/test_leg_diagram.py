@@ -552,3 +552,34 @@ def test_resources_are_package_data() -> None:
     path = resources.resource_path("leg_diagram.svg")
     assert path.is_file() and path.parent.parent.name == "recovery_planner"
     assert resources.resource_bytes("icon.svg").lstrip().startswith(b"<")
+
+
+def test_screen_readers_get_one_child_per_region_with_name_side_and_pain(qtbot, diagram: LegDiagramWidget) -> None:
+    from PySide6.QtGui import QAccessible
+
+    diagram.set_marks({("calf", "left"): 3, ("knee", "right"): None})
+    iface = QAccessible.queryAccessibleInterface(diagram)
+    assert iface.childCount() == len(diagram.spots())
+    children = {iface.child(i).text(QAccessible.Text.Name): iface.child(i) for i in range(iface.childCount())}
+    calf = children["Left calf, back view"]
+    assert calf.text(QAccessible.Text.Value) == "pain 3 of 10"
+    assert calf.role() == QAccessible.Role.Button and calf.parent() is iface
+    assert children["Right knee, front view"].text(QAccessible.Text.Value) == "selected, not rated yet"
+    assert children["Right calf, back view"].text(QAccessible.Text.Value) == "not marked"
+    key = ("back", "calf", "left")
+    centre = diagram.mapToGlobal(diagram.spot_center(key).toPoint())
+    assert calf.rect().contains(centre)
+    assert iface.childAt(centre.x(), centre.y()) is calf
+
+
+def test_an_unrated_area_is_never_drawn_or_named_as_pain_zero(qtbot, diagram: LegDiagramWidget) -> None:
+    diagram.set_marks({("calf", "left"): None})
+    assert diagram.marks() == {} and diagram.unrated() == {("calf", "left")}
+    key = ("back", "calf", "left")
+    point = diagram.spot_center(key).toPoint()
+    qtbot.mouseMove(diagram, point)
+    qtbot.waitUntil(lambda: diagram.hovered_spot() == key)
+    caption, _ = diagram._caption()
+    assert "not rated yet" in caption and "pain 0" not in caption
+    image = diagram.grab().toImage()
+    assert image.pixelColor(point.x() + 12, point.y()).name() != pain_color(0).name()

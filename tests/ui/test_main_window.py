@@ -32,6 +32,12 @@ def click_region(qtbot, window, view, region, side):
     qtbot.mouseClick(diagram, Qt.MouseButton.LeftButton, pos=point)
 
 
+def mark(window, region, side, pain, kind="soreness"):
+    """Rate an area with the keyboard path and say what it feels like (the Feels box starts unset)."""
+    window.form._on_pain_entered(region, side, pain)
+    window.form.editor.kind.setCurrentIndex(window.form.editor.kind.findData(kind))
+
+
 def answer_all(window, yes=()):
     for q in window.questions._questions:
         window.questions.answer(q.key, 1 if q.key in yes else 0)
@@ -96,8 +102,8 @@ def test_keyboard_marks_and_rates_a_region(qtbot, data_dir):
 
 def test_emergency_check_in_shows_emergency_and_no_schedule(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
-    window.form._on_pain_entered("quadriceps", "left", 9)
-    window.form._on_pain_entered("quadriceps", "right", 9)
+    mark(window, "quadriceps", "left", 9)
+    mark(window, "quadriceps", "right", 9)
     qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
     answer_all(window, yes={"dark_urine"})
     finish(qtbot, window)
@@ -117,7 +123,7 @@ def test_emergency_check_in_shows_emergency_and_no_schedule(qtbot, data_dir):
 
 def test_invalid_profile_data_is_reported_not_crashed(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
-    window.form._on_pain_entered("shin", "left", 2)
+    mark(window, "shin", "left", 2)
     window.form.sleep.setValue(0)
     window.form.areas[0]["pain"] = 14  # as if a damaged draft came back
     window._ask_questions()
@@ -128,7 +134,7 @@ def test_invalid_profile_data_is_reported_not_crashed(qtbot, data_dir):
 
 def test_referral_banner_for_prompt_case(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
-    window.form._on_pain_entered("shin", "left", 5)
+    mark(window, "shin", "left", 5)
     qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
     answer_all(window, yes={"pain_worse_as_run_continues"})
     finish(qtbot, window)
@@ -141,7 +147,7 @@ def test_referral_banner_for_prompt_case(qtbot, data_dir):
 
 def test_damaged_file_is_named_kept_and_repaired_from_backup(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
-    window.form._on_pain_entered("calf", "left", 2)
+    mark(window, "calf", "left", 2)
     qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
     answer_all(window)
     finish(qtbot, window)
@@ -182,7 +188,7 @@ def test_window_and_command_line_store_the_same_plans(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path / "app")
     for i, pain in enumerate((1, 2, 3)):
         window.ctx.clock = fixed_clock(TODAY + timedelta(days=i))  # the window reads "today" at each check-in
-        window.form._on_pain_entered("knee", "left", pain)
+        mark(window, "knee", "left", pain)
         qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
         answer_all(window)
         finish(qtbot, window)
@@ -258,7 +264,7 @@ def test_no_repository_call_on_the_gui_thread(qtbot, data_dir):
     window = open_window(qtbot, data_dir)
     guard = GuardedRepository(window.ctx.repo)
     window.ctx.repo = guard
-    window.form._on_pain_entered("calf", "left", 2)
+    mark(window, "calf", "left", 2)
     qtbot.mouseClick(window.form.next_button, Qt.MouseButton.LeftButton)
     answer_all(window)
     finish(qtbot, window)
