@@ -136,6 +136,12 @@ def render_plan_text(plan: dict[str, Any]) -> str:
         return "\n".join(out)
     if plan["no_running_until_cleared"]:
         out += ["No running until a clinician has cleared you.", ""]
+    changes = plan.get("coach_changes") or []
+    if changes:
+        out.append("Changed by your coach:")
+        for change in changes:
+            out += _wrap(f"{change.get('text', '')} ({change.get('author', '')})", "  - ")
+        out.append("")
     explained: set[tuple[str, str]] = set()
     for day in plan["days"]:
         out.append(_day_title(day))
@@ -143,9 +149,12 @@ def render_plan_text(plan: dict[str, Any]) -> str:
             out += _wrap(day["running_reason"], "  ")
         if day.get("summary"):
             out += _wrap(f"Today: {day['summary']}", "  ")
+        if day.get("coach_note"):
+            out += _wrap(f"Note from your coach: {day['coach_note']}", "  ")
         for item in day["items"]:
             place = where(item)
             optional = " (optional)" if item.get("optional") else ""
+            optional += f" ({COACH_MARK})" if item.get("changed_by_coach") else ""
             head = f"{item['title']}{f' - {place}' if place else ''}{optional}"
             out += _wrap(f"{head}: {item['dose'].get('summary', '')}", "  - ")
             seen = (item["kind"], item["title"])

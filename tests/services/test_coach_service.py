@@ -125,3 +125,15 @@ def test_the_plan_shown_after_saving_and_today_carries_the_coach_changes(ctx):
     saved = checkins.save_check_in(ctx, ana.id, _check_in(TODAY, pain=1), 7).value
     assert saved.plan["days"][0]["coach_note"] == "Easy on the hills"  # the re-plan keeps the note
     assert ctx.repo.get_plan(ana.id, saved.record.id).get("coach_changes") is None  # stored plan stays pure
+
+
+def test_the_text_export_says_what_the_coach_changed(ctx):
+    from recovery_planner.domain.plan_text import render_plan_text
+    from recovery_planner.services import checkins, queries
+
+    ana = ctx.repo.add_athlete("Ana Lopez")
+    checkins.save_check_in(ctx, ana.id, _check_in(TODAY), 7)
+    coach.edit_plan(ctx, ana.id, "day_note", TODAY, "Coach Kim", note="Easy on the hills")
+    text = render_plan_text(queries.current_plan(ctx, ana.id).plan)
+    assert "Changed by your coach:" in text and "(Coach Kim)" in text
+    assert "Note from your coach: Easy on the hills" in text
