@@ -17,6 +17,7 @@ URGENCY_WORDS = {
     "routine": "Book an assessment with a physiotherapist in the next 1-2 weeks",
 }
 NOTICE = "This plan is general guidance, not medical advice. If in doubt, rest and ask a professional."
+COACH_MARK = "changed by your coach"  # the words for a coach's change, on screen and in every export
 
 
 def referral_lines(referral: dict[str, Any]) -> tuple[str, list[str]]:

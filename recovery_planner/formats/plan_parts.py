@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..domain.plan_text import COACH_MARK as COACH_MARK  # re-exported for the exports
 from ..domain.regions import REGION_SHORT, region_label
 
 RUNNING_SHORT = {"none": "No running", "easy": "Easy running only", "normal": "Usual training"}
-COACH_MARK = "changed by your coach"  # the plan screen's words for a coach's change
 
 
 def _per_region(item: Mapping[str, Any]) -> list[Mapping[str, Any]]:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.plan_text import NOTICE, fluids_text, item_citations, where
+from ..domain.plan_text import COACH_MARK, NOTICE, fluids_text, item_citations, where
 from .exercise_card import ExerciseCard
 
 RUNNING = {  # words, colour on a light background, colour on a dark background
@@ -37,7 +37,6 @@ BANNER = {
 ITEM_ID = Qt.ItemDataRole.UserRole
 ITEM_DATA = Qt.ItemDataRole.UserRole + 1
 DAY_DATE = Qt.ItemDataRole.UserRole + 2
-COACH_MARK = "changed by your coach"
 DAY_DATA = Qt.ItemDataRole.UserRole + 3
 
 
