@@ -122,19 +122,19 @@ class CheckInForm(QWidget):
         rl.addWidget(wellbeing)
         rl.addWidget(training)
         rl.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(right)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setMinimumWidth(400)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(right)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setMinimumWidth(400)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
         left = QVBoxLayout()
         left.addWidget(intro)
         left.addWidget(self.diagram, 1)
         top = QHBoxLayout()
         top.addLayout(left, 3)
-        top.addWidget(self.scroll, 2)
+        top.addWidget(self.scroll_area, 2)
         bottom = QHBoxLayout()
         bottom.addWidget(self.last_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom.addWidget(self.problem, 1)
@@ -257,8 +257,9 @@ class CheckInForm(QWidget):
             out.append("Rate the pain for: " + ", ".join(self.unrated()))
         if self.undescribed():
             out.append("Say what it feels like (Feels) for: " + ", ".join(self.undescribed()))
-        if self.editor.problem():
-            out.append(self.editor.problem())
+        problem = self.editor.problem()
+        if problem:
+            out.append(problem)
         out += [f"{field.label}: {field.problem()}" for field in self.number_fields() if field.problem()]
         return out
 

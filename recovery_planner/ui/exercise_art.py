@@ -87,7 +87,7 @@ def exercise_id_for_item(item: dict[str, Any]) -> str | None:
 
 
 def _art_root() -> Path:
-    return Path(str(resources.files("recovery_planner").joinpath(*ART_FOLDER)))
+    return Path(str(_package_folder(ART_FOLDER)))
 
 
 def illustration_path(exercise_id: str) -> Path:
@@ -100,3 +100,11 @@ def how_to_steps(how_to: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+|;\s+", how_to.strip())
     steps = [p.strip().rstrip(".") + "." for p in parts if p.strip()]
     return [s[0].upper() + s[1:] for s in steps]
+
+
+def _package_folder(parts: tuple[str, ...]) -> Any:
+    """A folder inside the package's resources (one joinpath per part: some Pythons take only one)."""
+    folder: Any = resources.files("recovery_planner")
+    for part in parts:
+        folder = folder.joinpath(part)
+    return folder

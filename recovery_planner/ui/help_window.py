@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
@@ -26,7 +27,7 @@ def user_guide_markdown(readme: str) -> str:
 
 def help_text(name: str) -> str:
     """A packaged help file's markdown."""
-    return resources.files("recovery_planner").joinpath(*HELP_FOLDER, name).read_text(encoding="utf-8")
+    return _package_folder(HELP_FOLDER).joinpath(name).read_text(encoding="utf-8")
 
 
 def _browser(markdown: str, name: str) -> QTextBrowser:
@@ -61,3 +62,11 @@ class HelpWindow(QDialog):
     def show_page(self, page: str) -> None:
         """'guide' or 'glossary'."""
         self.tabs.setCurrentWidget(self.glossary if page == "glossary" else self.guide)
+
+
+def _package_folder(parts: tuple[str, ...]) -> Any:
+    """A folder inside the package's resources (one joinpath per part: some Pythons take only one)."""
+    folder: Any = resources.files("recovery_planner")
+    for part in parts:
+        folder = folder.joinpath(part)
+    return folder

@@ -34,10 +34,10 @@ class SpotAccessible(QAccessibleInterface):
     def isValid(self) -> bool:
         return self._owner.isValid()
 
-    def object(self) -> QObject | None:
+    def object(self) -> QObject | None:  # type: ignore[override]  # Qt allows nullptr; the stubs say otherwise
         return None
 
-    def window(self) -> QWindow | None:
+    def window(self) -> QWindow | None:  # type: ignore[override]  # Qt allows nullptr; the stubs say otherwise
         return self._widget().window().windowHandle()
 
     def rect(self) -> QRect:
@@ -74,7 +74,7 @@ class SpotAccessible(QAccessibleInterface):
     def parent(self) -> QAccessibleInterface:
         return self._owner
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt allows nullptr; the stubs say otherwise
         return None
 
     def childCount(self) -> int:
@@ -83,7 +83,7 @@ class SpotAccessible(QAccessibleInterface):
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         return -1
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt allows nullptr; the stubs say otherwise
         return None
 
 
@@ -94,22 +94,22 @@ class DiagramAccessible(QAccessibleWidget):
         super().__init__(diagram, QAccessible.Role.Client)
         self.diagram = diagram
         self._children = [SpotAccessible(self, key) for key in diagram.spots()]
-        diagram._accessible_keepalive = self  # the Python object must live as long as the widget
+        setattr(diagram, "_accessible_keepalive", self)  # noqa: B010 (the Python object must live as long as the widget)
 
     def childCount(self) -> int:
         return len(self._children)
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt allows nullptr; the stubs say otherwise
         return self._children[index] if 0 <= index < len(self._children) else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         return next((i for i, c in enumerate(self._children) if c is child), -1)
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt allows nullptr; the stubs say otherwise
         key = self.diagram.spot_at(self.diagram.mapFromGlobal(QPoint(x, y)).toPointF())
         return next((c for c in self._children if c.key == key), None) if key else None
 
-    def focusChild(self) -> QAccessibleInterface | None:
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt allows nullptr; the stubs say otherwise
         focus = self.diagram.focused_spot()
         if not self.diagram.hasFocus() or focus is None:
             return None

@@ -219,22 +219,28 @@ class PlanView(QWidget):
 
     def set_checked(self, item_id: str, checked: bool) -> bool:
         """Tick or untick an item as if clicked (emits ``item_toggled``); False when it is not shown."""
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                child = top.child(j)
-                if child.data(0, ITEM_ID) == item_id:
-                    child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                    return True
+        for child in self._item_rows():
+            if child.data(0, ITEM_ID) == item_id:
+                child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                return True
         return False
+
+    def _day_rows(self) -> list[QTreeWidgetItem]:
+        rows = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [row for row in rows if row is not None]
+
+    def _item_rows(self, day: QTreeWidgetItem | None = None) -> list[QTreeWidgetItem]:
+        """The activity rows of ``day`` (of every day when None)."""
+        days = [day] if day is not None else self._day_rows()
+        rows = (top.child(j) for top in days for j in range(top.childCount()))
+        return [row for row in rows if row is not None and row.data(0, ITEM_ID)]
 
     def today_counts(self) -> tuple[int, int] | None:
         """(done, total) of today's items, or None when the plan has no day for today."""
         today = getattr(self, "_today", None)
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in self._day_rows():
             if top.data(0, ITEM_ID) is None and top.data(0, DAY_DATE) == (today.isoformat() if today else None):
-                items = [top.child(j) for j in range(top.childCount()) if top.child(j).data(0, ITEM_ID)]
+                items = self._item_rows(top)
                 return sum(c.checkState(0) == Qt.CheckState.Checked for c in items), len(items)
         return None
 

@@ -108,7 +108,7 @@ class RedFlagPage(QWidget):
         scroll.setWidget(self.host)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.problem = QLabel()
         self.problem.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: 600;")
         self.problem.setWordWrap(True)
@@ -131,9 +131,10 @@ class RedFlagPage(QWidget):
         """Show ``questions`` grouped by area; ``marked_regions`` places questions that name no area."""
         while self.host_layout.count():
             item = self.host_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()  # at once: deleteLater only acts once the event loop runs
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: deleteLater only acts once the event loop runs
+                widget.deleteLater()
         self._questions = list(questions)
         for store in (
             self._groups,
@@ -281,6 +282,6 @@ class RedFlagPage(QWidget):
         self._mark()
         if self.unanswered_keys():
             first = self._labels[self.unanswered_keys()[0]]
-            self.scroll.ensureWidgetVisible(first)
+            self.scroll_area.ensureWidgetVisible(first)
             return
         self.answered.emit(self.answers())

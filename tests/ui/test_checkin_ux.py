@@ -140,12 +140,12 @@ def test_the_form_scrolls_vertically_only_at_1280x720_and_at_200_percent(qtbot, 
     for width, height in ((1280 - 20, 720 - 130), (1366 - 20, 768 - 130), (800 - 10, 500 - 120)):
         form.resize(width, height)
         QApplication.processEvents()
-        viewport = form.scroll.viewport()
-        content = form.scroll.widget()
+        viewport = form.scroll_area.viewport()
+        content = form.scroll_area.widget()
         assert content.width() <= viewport.width(), (width, height)
         assert content.minimumSizeHint().width() <= viewport.width(), (width, height)
         assert form.next_button.geometry().right() <= form.width()
-        bar: QScrollBar = form.scroll.horizontalScrollBar()
+        bar: QScrollBar = form.scroll_area.horizontalScrollBar()
         assert not bar.isVisible()
 
 
