@@ -175,7 +175,7 @@ def test_estimated_during_run_fluid_is_capped_and_sized_for_the_next_run(data):
     hyd = plan["hydration"]
     if not hyd or not hyd["during_run_l"]:
         return
-    want = ci.load.planned_session_min or 45
+    want = ci.load.planned_session_min or ci.load.usual_easy_run_min or 45  # guidance 4, step 0 (D_plan)
     assert hyd["session_min"] == round(want)
     assert hyd["during_run_l"][1] <= hyd["expected_loss_l"] + 0.01
     if not hyd["sweat_rate_measured"]:
