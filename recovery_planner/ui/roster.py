@@ -312,7 +312,7 @@ class RosterView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((190, 250, 110, 170, 90)):
+        for col, width in enumerate((160, 275, 95, 180, 75)):
             self.table.setColumnWidth(col, width)
         self.table.setAccessibleName("Athletes, who needs attention first")
         self.table.selectionModel().currentRowChanged.connect(self._selected)

@@ -81,11 +81,23 @@ def squad_window(folder: Path, theme: str) -> MainWindow:
         for i, (region, side, pain, kind) in enumerate(days):
             day = TODAY - timedelta(days=len(days) - 1 - i)
             data = {"date": day.isoformat(), "areas": [{"region": region, "side": side, "pain": pain, "kind": kind}]}
-            checkins.save_check_in(context(folder, day), athlete, data, 7)
+            saved = checkins.save_check_in(context(folder, day), athlete, data, 7).value
+            for item in saved.plan["days"][0]["items"][: 2 + len(name) % 4]:  # some of each day's plan done
+                checkins.set_done(ctx, athlete, item["id"], True)
+        if name == "Dev Patel":
+            from recovery_planner.services import coach
+
+            coach.add_note(
+                ctx, athlete, "Heel pain after hill repeats in 2025; prefers grass loops.", "Kim", pinned=True
+            )
+            athletes.switch_athlete(ctx, athlete)
     window = window_for(ctx)
     window.resize(1280, 720)
     window.show()
     window.tabs.setCurrentWidget(window.roster_view)
+    for _ in range(6):  # the squad's completion and the notes load in the background
+        window.tasks.wait()
+        QApplication.processEvents()
     return window
 
 
