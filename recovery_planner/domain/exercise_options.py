@@ -29,6 +29,15 @@ def _opt(key: str, title: str, how_to: str, summary: str, **fields: Any) -> Opti
     return Option(key, title, how_to, {"summary": summary, **fields})
 
 
+STEP_DOWNS = _opt(
+    "step_downs",
+    "Step-downs",
+    "Stand on a low step on the sore leg and slowly lower the other heel to the floor, knee over toes.",
+    "3 sets of 10",
+    sets=3,
+    reps=10,
+)
+
 _EXTRA: dict[tuple[str, str], tuple[Option, ...]] = {
     ("stretching", "adductors"): (
         _opt(
@@ -69,26 +78,8 @@ _EXTRA: dict[tuple[str, str], tuple[Option, ...]] = {
             reps=15,
         ),
     ),
-    ("strength_loading", "quadriceps"): (
-        _opt(
-            "step_downs",
-            "Step-downs",
-            "Stand on a low step on the sore leg and slowly lower the other heel to the floor, knee over toes.",
-            "3 sets of 10",
-            sets=3,
-            reps=10,
-        ),
-    ),
-    ("strength_loading", "knee"): (
-        _opt(
-            "step_downs",
-            "Step-downs",
-            "Stand on a low step on the sore leg and slowly lower the other heel to the floor, knee over toes.",
-            "3 sets of 10",
-            sets=3,
-            reps=10,
-        ),
-    ),
+    ("strength_loading", "quadriceps"): (STEP_DOWNS,),
+    ("strength_loading", "knee"): (STEP_DOWNS,),
     ("strength_loading", "achilles"): (
         _opt(
             "heavy_slow_heel_raises",

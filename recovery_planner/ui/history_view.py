@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_planner.domain.plan import ITEM_KINDS
 from recovery_planner.domain.plan_text import render_plan_text
 from recovery_planner.domain.progress import (
     DID_IT_HELP_CAPTION,
@@ -43,30 +44,7 @@ from recovery_planner.ui.leg_diagram_painter import LegDiagramPainter, format_pa
 from recovery_planner.ui.row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
-KIND_WORDS: dict[str, str] = {
-    k: k.replace("_", " ").capitalize()
-    for k in (
-        "rest",
-        "active_recovery",
-        "easy_run",
-        "training",
-        "stretching",
-        "foam_rolling",
-        "massage",
-        "ice",
-        "cold_water_immersion",
-        "heat",
-        "compression",
-        "elevation",
-        "strength_loading",
-        "mobility",
-        "warm_up",
-        "cool_down",
-        "hydration",
-        "sleep",
-        "nutrition",
-    )
-}
+KIND_WORDS: dict[str, str] = {k: k.replace("_", " ").capitalize() for k in ITEM_KINDS}
 KIND_WORDS.update(easy_run="Easy run", training="Usual training", ice="Ice", sleep="Sleep plan")
 
 # Change colours (Okabe-Ito blue/vermillion, neutral grey) plus a text label on every area.

@@ -10,25 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.samples import achilles_check_in
+
 from .test_data_commands import run
 
 TODAY = date.today().isoformat()
-CHECKIN = {
-    "date": TODAY,
-    "athlete": {"experience": "intermediate", "body_mass_kg": 58},
-    "areas": [
-        {
-            "region": "achilles",
-            "side": "left",
-            "pain": 2,
-            "kind": "aching",
-            "hours_since_run": 20,
-            "days_since_onset": 10,
-            "trend": "same",
-        }
-    ],
-    "symptoms": {"morning_stiffness_min": 10, "warms_up_during_run": True},
-}
+CHECKIN = achilles_check_in(date.fromisoformat(TODAY))
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from recovery_planner.domain.coach_edits import (
 from recovery_planner.domain.exercise_options import options_for
 from recovery_planner.domain.plan import running_rank
 from recovery_planner.domain.planner import assess, build_plan
+from tests.samples import achilles_check_in
 
 from .strategies import check_ins
 
@@ -81,22 +82,7 @@ def test_no_sequence_of_coach_changes_adds_running_intensity_or_a_banned_item(da
                 assert (item["kind"], region) in before_kinds[day["date"]] or item["kind"] == "rest"
 
 
-EASY_CALF = {
-    "date": TODAY.isoformat(),
-    "athlete": {"experience": "intermediate", "body_mass_kg": 60},
-    "areas": [
-        {
-            "region": "achilles",
-            "side": "left",
-            "pain": 2,
-            "kind": "aching",
-            "hours_since_run": 20,
-            "days_since_onset": 10,
-            "trend": "same",
-        }
-    ],
-    "symptoms": {"morning_stiffness_min": 10, "warms_up_during_run": True},
-}
+EASY_CALF = achilles_check_in(TODAY)
 
 
 def _first(plan, kind):

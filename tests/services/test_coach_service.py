@@ -10,6 +10,7 @@ from recovery_planner.domain.planner import build_plan
 from recovery_planner.services import coach
 from recovery_planner.services.context import AppContext
 from recovery_planner.storage.repository import Repository
+from tests.samples import achilles_check_in
 
 TODAY = date(2026, 3, 4)
 
@@ -25,23 +26,8 @@ def ctx(tmp_path):
     repo.close()
 
 
-def _check_in(day, pain=2, region="achilles"):
-    return {
-        "date": day.isoformat(),
-        "athlete": {"experience": "intermediate", "body_mass_kg": 60},
-        "areas": [
-            {
-                "region": region,
-                "side": "left",
-                "pain": pain,
-                "kind": "aching",
-                "hours_since_run": 20,
-                "days_since_onset": 10,
-                "trend": "same",
-            }
-        ],
-        "symptoms": {"morning_stiffness_min": 10, "warms_up_during_run": True},
-    }
+def _check_in(day, pain=2):
+    return achilles_check_in(day, pain)
 
 
 def _save(ctx, athlete_id, data):

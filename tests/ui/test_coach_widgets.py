@@ -8,24 +8,10 @@ from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.planner import build_plan
 from recovery_planner.ui.coach_menu import coach_menu
 from recovery_planner.ui.notes_panel import NOTE_ID, NotesPanel
+from tests.samples import achilles_check_in
 
 TODAY = date(2026, 3, 2)
-CHECK_IN = {
-    "date": TODAY.isoformat(),
-    "athlete": {"experience": "intermediate", "body_mass_kg": 60},
-    "areas": [
-        {
-            "region": "achilles",
-            "side": "left",
-            "pain": 2,
-            "kind": "aching",
-            "hours_since_run": 20,
-            "days_since_onset": 10,
-            "trend": "same",
-        }
-    ],
-    "symptoms": {"morning_stiffness_min": 10, "warms_up_during_run": True},
-}
+CHECK_IN = achilles_check_in(TODAY)
 
 
 def _plan():

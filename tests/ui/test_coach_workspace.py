@@ -5,26 +5,12 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from recovery_planner.services import athletes, checkins, settings
+from tests.samples import achilles_check_in
 
 from .app_window import make_ctx, make_window
 
 TODAY = date(2026, 3, 2)
-ACHILLES = {
-    "date": TODAY.isoformat(),
-    "athlete": {"experience": "intermediate", "body_mass_kg": 60},
-    "areas": [
-        {
-            "region": "achilles",
-            "side": "left",
-            "pain": 2,
-            "kind": "aching",
-            "hours_since_run": 20,
-            "days_since_onset": 10,
-            "trend": "same",
-        }
-    ],
-    "symptoms": {"morning_stiffness_min": 10, "warms_up_during_run": True},
-}
+ACHILLES = achilles_check_in(TODAY)
 
 
 def _coach_window(qtbot, tmp_path):
