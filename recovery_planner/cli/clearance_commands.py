@@ -9,18 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 
 from ..services import clearances, queries
 from ..services.context import AppContext
-from .common import EXIT_OK, add_command, say
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-02, got {text!r}") from None
+from .common import EXIT_OK, add_command, date_argument, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = add_command(sub, "add", _add, help="record that a clinician cleared the athlete")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")
     p.add_argument("--by", required=True, help="who cleared the athlete, e.g. 'Dr Jo Smith, physiotherapist'")
-    p.add_argument("--date", type=_day, help="the day of the clearance (YYYY-MM-DD; default: today)")
+    p.add_argument("--date", type=date_argument, help="the day of the clearance (YYYY-MM-DD; default: today)")
     p.add_argument("--note", default="", help="what the clinician said (optional)")
     p = add_command(sub, "list", _list, help="list the athlete's clearances, oldest first")
     p.add_argument("--athlete", required=True, help="the athlete's name or id")

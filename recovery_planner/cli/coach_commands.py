@@ -17,14 +17,7 @@ from ..domain.regions import region_label
 from ..domain.roster import Completion
 from ..services import coach, queries
 from ..services.context import AppContext
-from .common import add_command, say
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-02, got {text!r}") from None
+from .common import add_command, date_argument, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = add("edit", _edit, help="change the athlete's plan within the safety rules")
     p.add_argument("--athlete", required=True)
     p.add_argument("--by", required=True, help="who makes the change")
-    p.add_argument("--day", required=True, type=_day, help="the plan day to change (YYYY-MM-DD)")
+    p.add_argument("--day", required=True, type=date_argument, help="the plan day to change (YYYY-MM-DD)")
     p.add_argument("--action", required=True, choices=ACTIONS)
     p.add_argument("--item", metavar="ITEM_ID", help="the item to remove or swap (see `coach changes`)")
     p.add_argument("--to", dest="option", metavar="EXERCISE", help="for swap_exercise: the exercise to use")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -32,6 +33,14 @@ EXIT_CODES_HELP = (
 DATA_DIR_HELP = "folder holding the app's data (default: $RECOVERY_PLANNER_HOME, else your user data folder)"
 
 ContextHandler = Callable[[argparse.Namespace, "AppContext"], int]
+
+
+def date_argument(text: str) -> date:
+    """An argparse ``type`` for dates written like 2026-03-02 (a plain usage error otherwise)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-02, got {text!r}") from None
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
