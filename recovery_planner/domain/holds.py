@@ -4,8 +4,9 @@ Guidance 2.1 step 4 and RTR7; issue 10 item 3. Pure domain: storage keeps the pl
 services compute the state and pass it to the planner. The API:
 
     state = hold_state(history, clearances)
-        history: the athlete's stored plans, oldest first or not (sorted here by start date): each a
-        ``Plan``, a plan dict (plan format v1, any planner version), or a ``(checkin_id, plan)`` pair.
+        history: the athlete's stored plans, in any order (sorted here by start date): each a ``Plan``, a
+        plan dict (plan format v1, any planner version), a ``(checkin_id, plan)`` pair, or a
+        ``progress.HistoryEntry`` with its plan loaded (entries without a plan are skipped).
         clearances: ``Clearance`` records (who cleared the athlete, on which day, a note).
     plan = build_plan(check_in, days, settling=report, holds=state)
         while a hold is open the new plan's urgency is at least the hold's, it keeps "no running until
@@ -198,10 +199,14 @@ def hold_from_plan(plan: Plan | Mapping[str, Any], checkin_id: str | None = None
 
 
 def _entries(history: Iterable[Any]) -> list[tuple[str | None, Any]]:
+    """(checkin_id, plan) pairs by start date from Plans, plan dicts, pairs or progress.HistoryEntry objects."""
     out = []
     for entry in history:
         if isinstance(entry, tuple):
             out.append((entry[0], entry[1]))
+        elif hasattr(entry, "check_in") and hasattr(entry, "plan"):  # progress.HistoryEntry
+            if entry.plan is not None:
+                out.append((entry.id, entry.plan))
         else:
             out.append((None, entry))
     return sorted(out, key=lambda e: _start(e[1]))
