@@ -15,7 +15,6 @@ RUB_KINDS = ("foam_rolling", "massage")
 HOT_C, HOT_WBGT_C, LONG_RUN_MIN = 25, 28, 90  # H1, H2
 STRAIN_CRAMP_HOURS = 12  # R6: a cramp that still hurts 12 h later is a strain (H)
 HEAT_EXHAUSTION_HOURS = 24  # H2: symptoms within 24 h of the session
-SEVERS_AGES, OSGOOD_AGES = (8, 14), (10, 15)  # T3
 POSTPARTUM_RUN_WEEKS = 12  # X2
 EMERGENCY_PLANS = ("E1", "E2", "E3", "E4", "E6", "E7", "E8")  # no training plan (guidance 2.1 step 1)
 
@@ -534,30 +533,12 @@ def apply_referral_rules(a: Assessment) -> None:
         a.ban(ALL_REGIONS, "easy_run", "training")
 
 
-def is_apophysitis(f: Features, x: AreaFeatures) -> str | None:
-    """T3: 'Sever' (heel, about 8-14) or 'Osgood' (just below the kneecap, about 10-15) in a child with a gradual
-    onset and no night pain, swelling, limp or focal bony spot; None otherwise."""
-    area, age = x.area, f.age
-    if not f.child or age is None or area.mechanism in SUDDEN:
-        return None
-    if area.swelling or area.gait_change or f.symptom("night_or_rest_pain") or f.symptom("focal_bone_tenderness"):
-        return None
-    heel = (area.region == "foot" and area.subregion in ("plantar_heel", "posterior_heel")) or (
-        area.region == "achilles" and area.subregion in ("posterior_heel", "insertional")
-    )
-    if heel and SEVERS_AGES[0] <= age <= SEVERS_AGES[1]:
-        return "Sever"
-    if area.region == "knee" and area.subregion == "below_kneecap" and OSGOOD_AGES[0] <= age <= OSGOOD_AGES[1]:
-        return "Osgood"
-    return None
-
-
 def _bone_stress(a: Assessment, x: AreaFeatures) -> None:
     f = a.features
     area = x.area
     bony = area.region in ("shin", "foot", "ankle") or area.subregion in ("deep_groin", "pubic")
     triggers = []
-    if area.region in ("shin", "foot") and not x.bilateral and area.pain >= 4 and not is_apophysitis(f, x):
+    if area.region in ("shin", "foot") and not x.bilateral and area.pain >= 4 and not x.apophysitis:
         triggers.append("pain of 4/10 or more on one side")
     if bony and f.symptom("pain_worse_as_run_continues"):
         triggers.append("pain that builds as the run goes on")
@@ -746,9 +727,10 @@ def _apophysitis(a: Assessment) -> None:
     if "E11" in a.rules:
         return
     for x in f.areas:
-        kind = is_apophysitis(f, x)
+        kind = x.apophysitis
         if kind is None:
             continue
+        a.ban(x.area.region, "strength_loading")  # no hard loading programme without a clinician
         where = "the heel" if kind == "Sever" else "the bump just below the kneecap"
         a.refer(
             "routine",
