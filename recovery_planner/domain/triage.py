@@ -372,8 +372,13 @@ def _fracture_or_high_risk_bone(a: Assessment) -> None:
             "outside of the foot can mean a broken bone (Ottawa ankle rules)."
         )
     deep_groin = [x for x in f.areas if x.area.subregion == "deep_groin"]
-    if any((f.symptom("night_or_rest_pain") or x.area.pain >= 4) and x.high_risk_site is None for x in deep_groin):
-        involved += deep_groin
+    groin = [x for x in f.areas if x.area.region in HIP_GROIN_REGIONS]
+    named = any(x.high_risk_site for x in groin)  # the section 3c reason below names the femoral neck
+    if not named and (
+        f.symptom("weight_bearing_pain_groin")
+        or any(f.symptom("night_or_rest_pain") or x.area.pain >= 4 for x in deep_groin)
+    ):
+        involved += deep_groin or groin
         found.append(
             "Deep groin pain when standing or walking, or at night, can be a stress fracture of the "
             "hip (femoral neck), which must not be run on."
