@@ -343,7 +343,8 @@ def _cauda_equina(a: Assessment) -> None:
         "or weakness down both legs can mean pressure on the nerves at the base of the spine (cauda equina "
         "syndrome). It needs an emergency scan: early treatment protects the nerves.",
         [
-            "Go to an emergency department now and tell them about the numbness and the bladder or bowel change.",
+            "Go to an emergency department now and tell them exactly what you feel: numbness, any change in "
+            "passing urine or stool, and symptoms in both legs.",
             "Do not stretch, massage or manipulate your back, buttocks or legs.",
         ],
     )

@@ -148,3 +148,23 @@ def test_reds_flag_wording_is_plain_and_not_reassuring():
     p = plan(athlete={"sex": "male", "height_cm": 182, "body_mass_kg": 58})
     (reason,) = p["referral"]["reasons"]
     assert "17.5" in reason and "not normal for runners" in reason and p["referral"]["urgency"] == "routine"
+
+
+def test_not_settling_has_one_definition_for_one_check_in_and_for_the_history():
+    from datetime import timedelta
+
+    from recovery_planner.domain.progress import HistoryEntry, settling_report
+
+    sore = area("calf", 5, days_since_onset=9, trend="same")
+    alone = plan(areas=[sore])
+    assert "P5" in alone["rules_fired"] and alone["referral"]["urgency"] == "prompt"
+    assert alone["no_running_until_cleared"]
+    history = [
+        HistoryEntry(str(i), DAY - timedelta(days=8 - i), {"areas": [area("calf", 5, days_since_onset=i + 1)]})
+        for i in range(9)
+    ]
+    report = settling_report(history, DAY)
+    with_history = build_plan(check_in(areas=[area("calf", 5)]), settling=report).to_dict()
+    assert "P5b" in with_history["rules_fired"] and "P5" not in with_history["rules_fired"]
+    assert with_history["referral"]["urgency"] == alone["referral"]["urgency"]
+    assert with_history["no_running_until_cleared"]
