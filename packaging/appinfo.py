@@ -26,13 +26,15 @@ WIN_APP_ID = "RecoveryPlanner"  # Windows uninstall registry key / install folde
 COPYRIGHT = "Copyright (c) Recovery Planner project"
 MACOS_MIN = "14.0"  # LSMinimumSystemVersion; see packaging/README.md "Minimum OS"
 WINDOWS_MIN = "10.0.17763"  # Windows 10 1809 (Qt 6 minimum); checked by the installer
-# Folders of resources/ that are not app data (README screenshots) and stay out of the bundle.
+# The app's data files live inside the package (read with importlib.resources); the top-level resources/
+# holds only the README screenshots, which stay out of the bundle.
+RESOURCES_DIR = ROOT / "recovery_planner" / "resources"
 RESOURCE_EXCLUDES = ("screenshots",)
 
 
 def bundled_resources() -> list[Path]:
-    """The files of resources/ that go into the bundle (at resources/<same relative path>)."""
-    base = ROOT / "resources"
+    """The files of recovery_planner/resources/ (bundled at recovery_planner/resources/<same path>)."""
+    base = RESOURCES_DIR
     return sorted(p for p in base.rglob("*") if p.is_file() and p.relative_to(base).parts[0] not in RESOURCE_EXCLUDES)
 
 

@@ -5,7 +5,7 @@
 #
 # 1. installs what it needs, idempotently: the `packaging` extra of pyproject.toml into the venv (only if
 #    something is missing) and NSIS via apt-get (only if makensis is missing and we are root)
-# 2. renders the icons from resources/icon.svg (packaging/make_icons.py)
+# 2. renders the icons from recovery_planner/resources/icon.svg (packaging/make_icons.py)
 # 3. builds the one-folder bundle from packaging/recovery_planner.spec into packaging/build/dist
 # 4. packaging/smoke.py: checks the contents (resources, Qt plugins, library links), starts the GUI offscreen
 #    with --quit-after-first-paint against a temp data folder (both executables), runs the bundled `plan`

@@ -1,6 +1,6 @@
-"""Render the platform icons from the one master SVG (resources/icon.svg).
+"""Render the platform icons from the one master SVG (recovery_planner/resources/icon.svg).
 
-    python packaging/make_icons.py [--svg resources/icon.svg] [--out packaging/build/icons]
+    python packaging/make_icons.py [--svg recovery_planner/resources/icon.svg] [--out packaging/build/icons]
 
 Writes into the output folder (generated; never edit or commit these files):
     png/icon_<N>.png    N = 16, 20, 24, 32, 40, 48, 64, 128, 256, 512, 1024 (each rendered from the vector
@@ -104,7 +104,7 @@ def write_icns(pngs: dict[int, bytes], path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--svg", type=Path, default=ROOT / "resources" / "icon.svg")
+    ap.add_argument("--svg", type=Path, default=ROOT / "recovery_planner" / "resources" / "icon.svg")
     ap.add_argument("--out", type=Path, default=ROOT / "packaging" / "build" / "icons")
     args = ap.parse_args(argv)
 

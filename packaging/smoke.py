@@ -120,11 +120,10 @@ def check_contents(b: Bundle) -> None:
     for exe in (b.gui, b.cli):
         if not exe.is_file() or not os.access(exe, os.X_OK):
             raise Failure(f"executable {exe} missing")
-    src_res = ROOT / "resources"
+    src_res = appinfo.RESOURCES_DIR
     wanted = appinfo.bundled_resources()
-    missing = [
-        str(p.relative_to(src_res)) for p in wanted if not (b.internal / "resources" / p.relative_to(src_res)).is_file()
-    ]
+    bundled = b.internal / "recovery_planner" / "resources"
+    missing = [str(p.relative_to(src_res)) for p in wanted if not (bundled / p.relative_to(src_res)).is_file()]
     if missing:
         raise Failure(f"resources missing from the bundle: {', '.join(sorted(missing))}")
     plugins = next(

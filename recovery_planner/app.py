@@ -51,7 +51,8 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
     from . import __version__
     from .services.errors import exit_code
-    from .storage.paths import resolve_data_dir
+    from .services.logs import setup_logging
+    from .services.session import resolve_data_dir
     from .ui.loading import LoadingShell
     from .ui.resources import resource_path
     from .ui.tasks import TaskRunner
@@ -63,7 +64,9 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
             raise
         print(f"Recovery Planner cannot open your data: {exc}", file=sys.stderr)
         return exit_code(exc) or 5
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    setup_logging(data_dir, role="app")  # logs/ of an overridden data folder, else the platform's log folder
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Recovery Planner")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Recovery Planner")

@@ -6,7 +6,7 @@
 # Written for the bash 3.2 that macOS ships (no empty-array expansions under set -u).
 #
 # Steps
-#   1. icons from resources/icon.svg (make_icons.py; `iconutil` turns the .iconset into the .icns)
+#   1. icons from recovery_planner/resources/icon.svg (make_icons.py; `iconutil` turns the .iconset into the .icns)
 #   2. the bundle from packaging/recovery_planner.spec -> packaging/build/dist/Recovery Planner.app
 #      (Info.plist: bundle id, version, minimum macOS, HiDPI, dark mode - set in the spec)
 #   3. checks: Info.plist is valid; no binary needs a newer macOS than LSMinimumSystemVersion;

@@ -45,8 +45,8 @@ ManifestSupportedOS all
 !if ! /FileExists "${BUNDLE_DIR}\${CLI_EXE}${EXE_SUFFIX}"
   !error "${BUNDLE_DIR}\${CLI_EXE}${EXE_SUFFIX} not found: build the bundle first"
 !endif
-!if ! /FileExists "${BUNDLE_DIR}\_internal\resources\*.*"
-  !error "${BUNDLE_DIR}\_internal\resources is missing: the spec must bundle resources/"
+!if ! /FileExists "${BUNDLE_DIR}\_internal\recovery_planner\resources\*.*"
+  !error "${BUNDLE_DIR}\_internal\recovery_planner\resources is missing: the spec must bundle recovery_planner/resources/"
 !endif
 
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${WIN_APP_ID}"

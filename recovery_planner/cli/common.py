@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..services.context import AppContext
 
 EXIT_OK = 0
+EXIT_INTERNAL = 1  # a bug (details in the log), not a problem with the data or the input
 EXIT_BAD_INPUT = 2
 EXIT_DAMAGED = 3
 EXIT_NEWER_VERSION = 4
@@ -26,7 +27,7 @@ EXIT_CANNOT_WRITE = 5
 EXIT_CODES_HELP = (
     "exit codes: 0 done; 2 bad input or usage (nothing saved); 3 a data file is damaged (run "
     "`recovery-planner restore`); 4 the data was written by a newer version; 5 the data folder cannot be "
-    "written now (read-only, permissions, disk full, busy too long)"
+    "written now (read-only, permissions, disk full, busy too long); 1 an internal error (details in the log)"
 )
 DATA_DIR_HELP = "folder holding the app's data (default: $RECOVERY_PLANNER_HOME, else your user data folder)"
 
@@ -70,8 +71,10 @@ def report(exc: BaseException) -> int:
 
 def with_context(handler: ContextHandler, args: argparse.Namespace) -> int:
     """Open the data folder, run ``handler``, close; known problems become a message and an exit code."""
+    from ..services.logs import setup_logging
     from ..services.session import close_context, open_context
 
+    setup_logging(getattr(args, "data_dir", None), role="command")
     try:
         ctx = open_context(getattr(args, "data_dir", None))
     except Exception as exc:

@@ -44,6 +44,9 @@ def register(subparsers: Any) -> None:
         p = add_command(asub, name, _athletes_archive, help=f"{name} an athlete (their data is kept); prints the id")
         p.add_argument("name", help="the athlete's name or id")
         p.set_defaults(archived=archived)
+    from .coach_commands import register_athlete_actions
+
+    register_athlete_actions(asub)
 
     checkin = subparsers.add_parser("checkin", help="store check-ins")
     csub = checkin.add_subparsers(dest="checkin_command", metavar="ACTION", required=True)
@@ -177,19 +180,8 @@ def _history(args: argparse.Namespace, ctx: AppContext) -> int:
             s = r.summary
             areas = "; ".join(f"{a['region']} {a['side']} {a['pain']:g} {a['kind']}" for a in r.check_in["areas"])
             pain = "" if s.worst_pain is None else f"{s.worst_pain:g}"
-            worst = [s.worst_region or "", s.worst_side or "", pain]
-            w.writerow(
-                [
-                    r.id,
-                    r.date.isoformat(),
-                    r.saved_at,
-                    *worst,
-                    s.running_day1 or "",
-                    s.urgency,
-                    r.planner_version,
-                    areas,
-                ]
-            )
+            cells = [r.id, r.date.isoformat(), r.saved_at, s.worst_region or "", s.worst_side or "", pain]
+            w.writerow([*cells, s.running_day1 or "", s.urgency, r.planner_version, areas])
     else:
         if not records:
             say(f"No check-ins stored for {athlete.name} yet.")

@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from .. import __version__
-from .common import DATA_DIR_HELP, EXIT_CODES_HELP, EXIT_OK
+from .common import DATA_DIR_HELP, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_OK, say
 
-COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore")
+COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach")
 
 
 def _global_parser() -> argparse.ArgumentParser:
@@ -31,12 +31,13 @@ def _global_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand (imports the command modules)."""
-    from . import data_commands, plan_command
+    from . import coach_commands, data_commands, plan_command
 
     parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     plan_command.register(subparsers)
     data_commands.register(subparsers)
+    coach_commands.register(subparsers)
     return parser
 
 
@@ -59,6 +60,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: where it happened goes to the log, a plain sentence to the terminal
+        from ..services.logs import log_dir, log_failure, setup_logging
+
+        setup_logging(getattr(args, "data_dir", None), role="command")
+        log_failure(exc, f"command {args.command}")
+        say(f"Recovery Planner hit an internal problem; nothing more was saved. Details: {log_dir(args.data_dir)}")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

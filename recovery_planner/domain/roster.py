@@ -1,29 +1,34 @@
 """The coach's roster: each athlete's status (red/amber/green/grey), its words, the order and the filter.
 
-Status, decided from the latest check-in's plan:
+Status, decided from the latest check-in's plan and any open hold:
 
-- ``red``: a referral of ``prompt`` or higher (prompt, urgent, emergency): stop and see a professional.
+- ``red``: an open hold, or a referral of ``prompt`` or higher (prompt, urgent, emergency): stop and see a
+  professional.
 - ``amber``: no referral above ``routine``, but running on day 1 is ``none`` or ``easy``, or a ``routine``
   referral (book a check-up).
 - ``green``: ``normal`` running on day 1 and no referral.
 - ``grey``: no check-in yet (nothing is known).
 
-The roster puts red first, then amber, green, grey; within red the more urgent referral first; within
-each status worsening pain first, then the most recent check-in, then the name. Archived athletes go
-last and are hidden by the name filter unless asked for.
+The roster answers "who needs me today": open holds and referrals first (the more urgent first), then
+worsening pain, then athletes with no check-in for ``overdue_days`` days (default 3) or none at all, then
+the lowest plan completion over the last 7 days; ties by status, the most recent check-in, then the name.
+Archived athletes go last and are hidden by the filter unless asked for. Completion is ticks done over
+items scheduled in the 7 days up to today.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .plan import URGENCIES
 from .progress import HistoryEntry, pain_trend, worst_area
 from .regions import region_label
 
 STATUSES = ("red", "amber", "green", "grey")
+DEFAULT_OVERDUE_DAYS = 3
+COMPLETION_WINDOW_DAYS = 7
 TRENDS = ("worse", "same", "better")
 
 STATUS_WORDS: dict[str, str] = {
@@ -43,6 +48,42 @@ TREND_WORDS: dict[str, str] = {"worse": "Worse", "same": "Same", "better": "Bett
 
 
 @dataclass(frozen=True)
+class Completion:
+    """Plan items ticked done over items scheduled, in the last 7 days."""
+
+    done: int
+    scheduled: int
+
+    @property
+    def fraction(self) -> float | None:
+        return None if self.scheduled == 0 else self.done / self.scheduled
+
+    def band(self) -> str:
+        """'good' (80 % or more), 'fair' (50-79 %), 'poor' (under 50 %) or 'none' (nothing scheduled)."""
+        f = self.fraction
+        if f is None:
+            return "none"
+        return "good" if f >= 0.8 else "fair" if f >= 0.5 else "poor"
+
+    def text(self) -> str:
+        f = self.fraction
+        return "nothing planned" if f is None else f"{self.done} of {self.scheduled} done ({round(f * 100)} %)"
+
+
+def completion(
+    scheduled_by_day: Mapping[date, Iterable[str]],
+    done_ids: Iterable[str],
+    today: date,
+    window_days: int = COMPLETION_WINDOW_DAYS,
+) -> Completion:
+    """Ticks done over items scheduled in the ``window_days`` days up to and including ``today``."""
+    done = set(done_ids)
+    first = today - timedelta(days=window_days - 1)
+    ids = {i for day, items in scheduled_by_day.items() if first <= day <= today for i in items}
+    return Completion(len(ids & done), len(ids))
+
+
+@dataclass(frozen=True)
 class RosterEntry:
     """One row of the roster, from the athlete's profile and their latest check-in and plan."""
 
@@ -56,6 +97,22 @@ class RosterEntry:
     worst_pain: float | None = None
     trend: str | None = None
     archived: bool = False
+    hold_open: bool = False
+    hold_reason: str | None = None
+    completion: Completion | None = None
+    note_text: str = ""
+
+    def days_since_check_in(self, today: date) -> int | None:
+        return None if self.last_check_in is None else max(0, (today - self.last_check_in).days)
+
+    def overdue(self, today: date, overdue_days: int = DEFAULT_OVERDUE_DAYS) -> bool:
+        """No check-in for ``overdue_days`` days or more, or none at all."""
+        n = self.days_since_check_in(today)
+        return n is None or n >= overdue_days
+
+    def needs_referral(self) -> bool:
+        """An open hold or any referral (routine and above)."""
+        return self.hold_open or _urgency_rank(self) >= URGENCIES.index("routine")
 
 
 def _urgency_rank(entry: RosterEntry) -> int:
@@ -68,7 +125,7 @@ def status(entry: RosterEntry) -> str:
     if entry.last_check_in is None:
         return "grey"
     rank = _urgency_rank(entry)
-    if rank >= URGENCIES.index("prompt"):
+    if entry.hold_open or rank >= URGENCIES.index("prompt"):
         return "red"
     if rank == URGENCIES.index("routine") or entry.running_day1 in ("none", "easy"):
         return "amber"
@@ -79,7 +136,8 @@ def status_text(entry: RosterEntry) -> str:
     """Words for the status, so it never relies on colour: e.g. 'See a doctor today', 'Easy runs only'."""
     s = status(entry)
     if s == "red":
-        return URGENCY_WORDS.get(entry.referral_urgency or "", STATUS_WORDS[s])
+        words = URGENCY_WORDS.get(entry.referral_urgency or "", STATUS_WORDS[s])
+        return f"Held until cleared: {words.removeprefix('Stop: ')}" if entry.hold_open else words
     if s != "amber":
         return STATUS_WORDS[s]
     parts = [RUNNING_WORDS[entry.running_day1]] if entry.running_day1 in ("none", "easy") else []
@@ -87,6 +145,15 @@ def status_text(entry: RosterEntry) -> str:
         parts = [parts[0].replace(" only", "")] if parts else []
         parts.append(URGENCY_WORDS["routine"] if not parts else URGENCY_WORDS["routine"].lower())
     return "; ".join(parts)
+
+
+def needs_text(entry: RosterEntry, today: date, overdue_days: int = DEFAULT_OVERDUE_DAYS) -> str:
+    """The status words, plus how long since the last check-in when it is overdue."""
+    words = status_text(entry)
+    n = entry.days_since_check_in(today)
+    if n is not None and n >= overdue_days:
+        words += f"; no check-in for {n} days"
+    return words
 
 
 def worst_text(entry: RosterEntry) -> str:
@@ -98,33 +165,42 @@ def worst_text(entry: RosterEntry) -> str:
     return f"{region_label(entry.worst_region, entry.worst_side)} {entry.worst_pain:g}/10"
 
 
-def order_key(entry: RosterEntry) -> tuple:
-    """Sort key: archived last, status, urgency, worsening first, most recent check-in, name."""
+def order_key(entry: RosterEntry, today: date | None = None, overdue_days: int = DEFAULT_OVERDUE_DAYS) -> tuple:
+    """Sort key (see the module notes): archived last; holds and referrals; worsening; overdue (when
+    ``today`` is known); lowest completion; status; most recent check-in; name."""
     last = -entry.last_check_in.toordinal() if entry.last_check_in else 0
+    referral = entry.needs_referral()
+    fraction = entry.completion.fraction if entry.completion is not None else None
     return (
         entry.archived,
-        STATUSES.index(status(entry)),
-        -_urgency_rank(entry),
+        not referral,
+        -_urgency_rank(entry) if referral else 0,
+        not entry.hold_open,
         entry.trend != "worse",
+        today is not None and not entry.overdue(today, overdue_days),
+        2.0 if fraction is None else fraction,
+        STATUSES.index(status(entry)),
         last,
         entry.name.casefold(),
         entry.athlete_id,
     )
 
 
-def roster_order(entries: Iterable[RosterEntry]) -> list[RosterEntry]:
-    """Red flags and worsening pain first (see ``order_key``)."""
-    return sorted(entries, key=order_key)
+def roster_order(
+    entries: Iterable[RosterEntry], today: date | None = None, overdue_days: int = DEFAULT_OVERDUE_DAYS
+) -> list[RosterEntry]:
+    """Who needs the coach first (see ``order_key``)."""
+    return sorted(entries, key=lambda e: order_key(e, today, overdue_days))
 
 
 def name_matches(entry: RosterEntry, text: str) -> bool:
-    """True when every word of ``text`` is found in the name (case-insensitive; empty matches all)."""
-    name = entry.name.casefold()
-    return all(word in name for word in text.casefold().split())
+    """True when every word of ``text`` is found in the name or the coach's notes (case-insensitive)."""
+    haystack = f"{entry.name} {entry.note_text}".casefold()
+    return all(word in haystack for word in text.casefold().split())
 
 
 def filter_by_name(entries: Iterable[RosterEntry], text: str, include_archived: bool = False) -> list[RosterEntry]:
-    """The entries whose name matches ``text``, in roster order; archived ones only when asked for."""
+    """The entries whose name or notes match ``text``, in roster order; archived ones only when asked for."""
     return roster_order(e for e in entries if name_matches(e, text) and (include_archived or not e.archived))
 
 

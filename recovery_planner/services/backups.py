@@ -46,7 +46,8 @@ def restore_newest(ctx: AppContext) -> OpResult[BackupInfo | None]:
     found = ctx.repo.list_backups()
     if not found:
         return OpResult(None)
-    return restore_from(ctx, found[-1].path)
+    restored = restore_from(ctx, found[-1].path)
+    return OpResult(restored.value, restored.changes)
 
 
 def damaged_files(ctx: AppContext, full: bool = False) -> list[Path]:

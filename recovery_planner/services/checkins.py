@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from . import coach
 from .changes import Changes, OpResult
 from .context import AppContext
 
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SavedCheckIn:
-    """The stored check-in, its plan (plan format v1) and every item ticked so far."""
+    """The stored check-in, its plan (plan format v1, with any coach's changes that still apply) and every
+    item ticked so far."""
 
     record: CheckInRecord
     plan: dict[str, Any]
@@ -77,7 +79,8 @@ def save_check_in(ctx: AppContext, athlete_id: str, data: Any, days: int) -> OpR
     check_in = parse(ctx, with_profile(data, athlete))
     plan = build_plan(check_in, days, settling_for(ctx, athlete_id, check_in))
     record = ctx.repo.add_check_in(athlete_id, check_in, plan)
-    saved = SavedCheckIn(record, plan.to_dict(), ctx.repo.done_items(athlete_id))
+    shown = coach.with_edits(ctx, athlete_id, record.id, record.check_in, plan.to_dict()).outcome.plan
+    saved = SavedCheckIn(record, shown, ctx.repo.done_items(athlete_id))
     return OpResult(saved, Changes(check_ins=True, plans=True, athletes=True, athlete_id=athlete_id))
 
 

@@ -27,6 +27,8 @@ class AppContext:
     repo: Repository
     clock: Callable[[], datetime] = local_now
     renderers: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    caches: dict[str, Any] = field(default_factory=dict)
+    """Per-context caches of derived views (each checks its own freshness)."""
 
     def now(self) -> datetime:
         return self.clock()

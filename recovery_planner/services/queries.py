@@ -23,12 +23,14 @@ class CurrentPlan:
 
 
 def current_plan(ctx: AppContext, athlete_id: str) -> CurrentPlan:
-    """The plan of the newest check-in on or before today, if it covers today, with the ticked items."""
-    found = ctx.repo.active_plan(athlete_id, ctx.today())
+    """The plan of the newest check-in on or before today, if it covers today, with the coach's changes
+    that still apply and the ticked items."""
+    from .coach import effective_plan
+
+    found = effective_plan(ctx, athlete_id, ctx.today())
     if found is None:
         return CurrentPlan(None, frozenset())
-    record, plan = found
-    return CurrentPlan(plan, ctx.repo.done_items(athlete_id), record.id)
+    return CurrentPlan(found.outcome.plan, ctx.repo.done_items(athlete_id), found.checkin_id)
 
 
 def history_entries(ctx: AppContext, athlete_id: str) -> list[HistoryEntry]:

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from ..storage.records import AthleteRecord
 
 
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: ``--data-dir``, else $RECOVERY_PLANNER_HOME, else the platform's user data folder."""
+    from ..storage.paths import resolve_data_dir as resolve
+
+    return resolve(explicit)
+
+
 def open_context(
     data_dir: str | os.PathLike[str] | None = None,
     *,

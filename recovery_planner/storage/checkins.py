@@ -23,10 +23,11 @@ from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import MAX_DAYS, Plan
+from ..domain.summary import summarise
 from .errors import DamagedFileError, InvalidRecordError, NotFoundError
 from .folder import DataFolder
 from .paths import ATHLETES_DIR, checkins_month, checkins_name, plans_name
-from .records import ITEM_ID_RE, CheckInRecord, checkin_id_date, summarise
+from .records import ITEM_ID_RE, CheckInRecord, checkin_id_date
 
 
 def _rel(athlete_id: str, name: str) -> Path:

@@ -18,7 +18,7 @@ from tinydb.storages import Storage
 from . import schema
 from .atomic import atomic_write_bytes
 from .errors import DamagedFileError, NewerVersionError
-from .paths import INDEX_FILE, PROFILE_FILE, SETTINGS_FILE, checkins_month, is_plans_name
+from .paths import COACH_FILE, INDEX_FILE, PROFILE_FILE, SETTINGS_FILE, checkins_month, is_plans_name
 from .schema import CURRENT, Schema, Tables
 
 DamagedHook = Callable[[Path, str], Exception]
@@ -34,6 +34,8 @@ def kind_for(path: Path) -> str:
         return "settings"
     if name == PROFILE_FILE:
         return "profile"
+    if name == COACH_FILE:
+        return "coach"
     if checkins_month(name) is not None:
         return "checkins"
     if is_plans_name(name):

@@ -5,6 +5,7 @@ Layout of a data folder (all JSON files are TinyDB databases with a ``_meta`` ta
     index.json                       roster: athlete profiles + latest-check-in summary (rebuildable)
     settings.json                    app settings
     athletes/<id>/profile.json       one athlete's profile (the source of truth for the roster)
+    athletes/<id>/coach.json         the coach's notes and plan changes for that athlete
     athletes/<id>/checkins-YYYY-MM.json that month's check-ins and ticked plan items ("done")
     athletes/<id>/plans-YYYY-MM.json that month's plans (each plan zlib-compressed, base64 text)
     backups/<stamp>-<kind>/          snapshots (same layout; unchanged files are hard links)
@@ -34,6 +35,7 @@ BACKUPS_DIR = "backups"
 DAMAGED_DIR = "damaged"
 LOCK_FILE = ".lock"
 PROFILE_FILE = "profile.json"
+COACH_FILE = "coach.json"
 TEMP_SUFFIX = ".tmp"
 
 _CHECKINS_RE = re.compile(r"^checkins-(\d{4})-(\d{2})\.json$")
@@ -99,7 +101,7 @@ def is_data_file(rel: Path) -> bool:
         return parts[0] in (INDEX_FILE, SETTINGS_FILE)
     if len(parts) == 3 and parts[0] == ATHLETES_DIR and ATHLETE_ID_RE.match(parts[1]):
         name = parts[2]
-        return name == PROFILE_FILE or checkins_month(name) is not None or is_plans_name(name)
+        return name in (PROFILE_FILE, COACH_FILE) or checkins_month(name) is not None or is_plans_name(name)
     return False
 
 

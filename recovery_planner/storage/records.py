@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from ..domain.checkin import EXPERIENCE, CheckIn
-from ..domain.plan import Plan
+from ..domain.checkin import EXPERIENCE
+from ..domain.limits import AGE_YEARS, BODY_MASS_KG, NAME_MAX_CHARS, NOTES_MAX_CHARS
 from .errors import InvalidRecordError
 
 UNITS = ("metric", "imperial")
@@ -124,19 +124,6 @@ class CheckInRecord:
         )
 
 
-def summarise(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
-    """The stored summary of a check-in: worst area, day-1 running level, referral urgency."""
-    worst = max(check_in.areas, key=lambda a: a.pain, default=None)
-    return {
-        "worst_region": worst.region if worst else None,
-        "worst_side": worst.side if worst else None,
-        "worst_pain": worst.pain if worst else None,
-        "running_day1": plan.days[0].running if plan.days else None,
-        "urgency": plan.referral.urgency,
-        "plan_suppressed": plan.plan_suppressed,
-    }
-
-
 def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Check athlete fields and return them normalised; raises InvalidRecordError naming each bad field."""
     errors: list[str] = []
@@ -147,8 +134,8 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
         name = fields.get("name")
         if not isinstance(name, str) or not name.strip():
             errors.append("name: is required")
-        elif len(name.strip()) > 80:
-            errors.append(f"name: must be at most 80 characters, got {len(name.strip())}")
+        elif len(name.strip()) > NAME_MAX_CHARS:
+            errors.append(f"name: must be at most {NAME_MAX_CHARS} characters, got {len(name.strip())}")
         elif any(ord(c) < 32 for c in name):
             errors.append("name: must not contain control characters")
         else:
@@ -164,19 +151,21 @@ def clean_athlete_fields(fields: dict[str, Any], *, partial: bool = False) -> di
             isinstance(mass, bool)
             or not isinstance(mass, (int, float))
             or not math.isfinite(mass)
-            or not 25 <= mass <= 250
+            or not BODY_MASS_KG[0] <= mass <= BODY_MASS_KG[1]
         ):
-            errors.append(f"body mass: must be a number of kg between 25 and 250, got {mass!r}")
+            low, high = BODY_MASS_KG
+            errors.append(f"body mass: must be a number of kg between {low:g} and {high:g}, got {mass!r}")
         out["body_mass_kg"] = mass
     if "age" in fields or not partial:
         age = fields.get("age")
-        if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 8 <= age <= 110):
-            errors.append(f"age: must be a whole number of years between 8 and 110, got {age!r}")
+        low, high = AGE_YEARS
+        if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not low <= age <= high):
+            errors.append(f"age: must be a whole number of years between {low} and {high}, got {age!r}")
         out["age"] = age
     if "notes" in fields or not partial:
         notes = fields.get("notes") or ""
-        if not isinstance(notes, str) or len(notes) > 5000:
-            errors.append("notes: must be text of at most 5000 characters")
+        if not isinstance(notes, str) or len(notes) > NOTES_MAX_CHARS:
+            errors.append(f"notes: must be text of at most {NOTES_MAX_CHARS} characters")
         out["notes"] = notes
     if "units" in fields or not partial:
         units = fields.get("units") or "metric"

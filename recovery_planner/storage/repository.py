@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -19,7 +20,8 @@ from tinydb import Query
 
 from ..domain.checkin import CheckIn
 from ..domain.plan import Plan
-from . import backups, checkins
+from ..domain.summary import trend_since
+from . import backups, checkins, coach
 from .atomic import copy_file_atomic
 from .backups import BackupInfo
 from .errors import InvalidRecordError, NotFoundError, StorageError
@@ -151,14 +153,14 @@ class Repository:
     # -- check-ins and plans -----------------------------------------------------------------------
     def add_check_in(self, athlete_id: str, check_in: CheckIn, plan: Plan) -> CheckInRecord:
         """Store a validated check-in and its plan; returns the stored record once it is durable on disk."""
-        from ..domain.progress import pain_trend
-
         doc = checkins.new_checkin_doc(check_in, plan)
         with self._folder.transaction():
             athlete = self._roster.get(athlete_id)
             before = athlete.latest
-            if before is not None and before.date < check_in.date:
-                doc["summary"]["trend"] = pain_trend(before.worst_pain or 0, doc["summary"]["worst_pain"] or 0)
+            worst = doc["summary"]["worst_pain"]
+            trend = None if before is None else trend_since(before.date, before.worst_pain, check_in.date, worst)
+            if trend is not None:
+                doc["summary"]["trend"] = trend
             checkins.insert(self._folder, athlete_id, doc, plan.to_dict())
             record = CheckInRecord.from_doc(athlete_id, doc)
             if _newer(record.summary, athlete.latest):
@@ -297,6 +299,64 @@ class Repository:
             self._folder.forget_all()
             self._roster.rebuild()
         return safety
+
+    # -- coach: notes, plan changes, leaving athletes ----------------------------------------------
+    def notes(self, athlete_id: str) -> list[dict[str, Any]]:
+        """The coach's notes on this athlete and their check-ins, oldest first."""
+        self._roster.get(athlete_id)
+        return coach.notes(self._folder, athlete_id)
+
+    def add_note(self, athlete_id: str, doc: dict[str, Any]) -> dict[str, Any]:
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            return coach.add_note(self._folder, athlete_id, doc)
+
+    def remove_note(self, athlete_id: str, note_id: str) -> None:
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            coach.remove_note(self._folder, athlete_id, note_id)
+
+    def plan_edits(self, athlete_id: str) -> list[dict[str, Any]]:
+        """The coach's plan changes for this athlete, in the order they were made."""
+        self._roster.get(athlete_id)
+        return coach.edits(self._folder, athlete_id)
+
+    def add_plan_edit(self, athlete_id: str, doc: dict[str, Any]) -> dict[str, Any]:
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            return coach.add_edit(self._folder, athlete_id, doc)
+
+    def athlete_stamp(self, athlete_id: str) -> tuple[int, int] | None:
+        """A cheap token that changes whenever a file of this athlete changes, for caches; None when it
+        cannot be trusted (the folder changed in the last 2 s, finer than some file systems' clocks).
+
+        Every save replaces a file inside the athlete's folder, which updates the folder's own time.
+        """
+        try:
+            st = os.stat(self._folder.athlete_dir(athlete_id))
+        except OSError:
+            return None
+        if time.time_ns() - st.st_mtime_ns < 2_000_000_000:
+            return None
+        return (st.st_ino, st.st_mtime_ns)
+
+    def athlete_files(self, athlete_id: str) -> list[Path]:
+        """Every data file of this athlete (relative paths), for a whole-record export."""
+        self._roster.get(athlete_id)
+        prefix = (ATHLETES_DIR, athlete_id)
+        return [r for r in iter_data_files(self.data_dir) if r.parts[:2] == prefix]
+
+    def delete_athlete(self, athlete_id: str) -> None:
+        """Delete an athlete and all their data from the data folder for good (backups keep their copies
+        until they are rotated out or deleted)."""
+        with self._folder.transaction():
+            self._roster.get(athlete_id)
+            folder = self._folder.athlete_dir(athlete_id)
+            for rel in self.athlete_files(athlete_id):
+                self._folder.remove_file(rel)
+            shutil.rmtree(folder, ignore_errors=True)
+            self._folder.forget_all()
+            self._roster.rebuild()
 
 
 def _newer(new: CheckInSummary, old: CheckInSummary | None) -> bool:

@@ -35,6 +35,10 @@ _SHAPES: dict[str, dict[str, dict[str, type]]] = {
         "done": {"item_id": str},
     },
     "plans": {"plans": {"checkin_id": str, "plan_z": str}},
+    "coach": {
+        "notes": {"id": str, "text": str, "author": str, "created_at": str},
+        "edits": {"id": str, "action": str, "day": str, "author": str},
+    },
 }
 KINDS = tuple(_SHAPES)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.limits import AGE_YEARS, BODY_MASS_KG, NAME_MAX_CHARS
+
 EXPERIENCE_CHOICES = (
     ("beginner", "Beginner (running under a year)"),
     ("intermediate", "Intermediate"),
@@ -39,16 +41,16 @@ class ProfileForm(QWidget):
     def __init__(self, profile: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = QLineEdit(profile.get("name", ""))
-        self.name.setMaxLength(80)
+        self.name.setMaxLength(NAME_MAX_CHARS)
         self.experience = _combo(EXPERIENCE_CHOICES, profile.get("experience", "beginner"))
         self.mass = QDoubleSpinBox()
-        self.mass.setRange(0, 250)
+        self.mass.setRange(0, BODY_MASS_KG[1])
         self.mass.setDecimals(1)
         self.mass.setSuffix(" kg")
         self.mass.setSpecialValueText("not given")
         self.mass.setValue(profile.get("body_mass_kg") or 0)
         self.age = QSpinBox()
-        self.age.setRange(0, 110)
+        self.age.setRange(0, AGE_YEARS[1])
         self.age.setSpecialValueText("not given")
         self.age.setValue(profile.get("age") or 0)
         self.notes = QLineEdit(profile.get("notes", ""))
@@ -63,10 +65,10 @@ class ProfileForm(QWidget):
     def problem(self) -> str | None:
         if not self.name.text().strip():
             return "Enter a name."
-        if 0 < self.mass.value() < 25:
-            return "Body mass must be at least 25 kg (or leave it empty)."
-        if 0 < self.age.value() < 8:
-            return "Age must be at least 8 (or leave it empty)."
+        if 0 < self.mass.value() < BODY_MASS_KG[0]:
+            return f"Body mass must be at least {BODY_MASS_KG[0]:g} kg (or leave it empty)."
+        if 0 < self.age.value() < AGE_YEARS[0]:
+            return f"Age must be at least {AGE_YEARS[0]} (or leave it empty)."
         return None
 
     def values(self) -> dict[str, Any]:

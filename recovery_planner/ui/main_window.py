@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.plan_view = PlanView()
         self.history_view = HistoryPage(ctx, self.tasks)
         self.roster_view: Any = None  # the coach's squad tab, built when coach mode is on
+        self.coach_workspace: Any = None  # the coach's notes, plan changes and squad exports, likewise
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.checkin_stack, "Check in")
@@ -138,6 +139,10 @@ class MainWindow(QMainWindow):
             self.query(lambda: overview(self.ctx), self._show_overview, "The athlete list could not be loaded")
         if changes.athlete_id in (None, self.athlete_id) and (changes.check_ins or changes.plans):
             self._reload_history_if_shown()
+        if changes.athlete_id == self.athlete_id and changes.plans and not changes.check_ins:
+            self._load_current_plan()  # a coach's change to the plan shown
+        if self.coach_workspace is not None and (changes.notes or changes.plans or changes.ticks):
+            self.coach_workspace.refresh()
 
     # -- layout -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -205,17 +210,31 @@ class MainWindow(QMainWindow):
                 self.tabs.removeTab(self.tabs.indexOf(self.roster_view))
                 self.roster_view.deleteLater()
                 self.roster_view = None
+            if self.coach_workspace is not None:
+                self.coach_workspace.set_enabled(False)
             return
         if self.roster_view is None:
             from .roster import RosterView
 
             self.roster_view = RosterView()
-            self.roster_view.athlete_chosen.connect(self._choose_from_roster)
+            self.roster_view.athlete_opened.connect(self._choose_from_roster)
+            self.roster_view.athlete_selected.connect(self._select_from_roster)
             self.roster_view.add_requested.connect(self.add_athlete)
             self.roster_view.edit_requested.connect(lambda a: self.edit_athlete(a))
             self.roster_view.archive_requested.connect(lambda a: self.archive_athlete(a))
             self.tabs.insertTab(0, self.roster_view, "Squad")
         self.roster_view.set_entries(self.overview.roster, self.ctx.today())
+        if self.coach_workspace is None:
+            from .coach_workspace import CoachWorkspace
+
+            self.coach_workspace = CoachWorkspace(self)
+        self.coach_workspace.set_enabled(True)
+        self.coach_workspace.refresh()
+
+    def _select_from_roster(self, athlete_id: str) -> None:
+        """One click in the squad: that athlete becomes the current one (the Athlete box follows)."""
+        self.switch_athlete(athlete_id)
+        self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
 
     def _choose_from_roster(self, athlete_id: str) -> None:
         self.switch_athlete(athlete_id)
@@ -339,6 +358,8 @@ class MainWindow(QMainWindow):
         self.checkin_stack.setCurrentWidget(self.form)
         self._load_current_plan()
         self._reload_history_if_shown()
+        if self.coach_workspace is not None:
+            self.coach_workspace.load_notes()
         self.run_op(lambda: athlete_ops.switch_athlete(self.ctx, athlete_id), None, "The athlete was not remembered")
 
     def add_athlete(self) -> None:

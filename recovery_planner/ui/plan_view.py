@@ -36,6 +36,8 @@ BANNER = {
 }
 ITEM_ID = Qt.ItemDataRole.UserRole
 ITEM_DATA = Qt.ItemDataRole.UserRole + 1
+DAY_DATE = Qt.ItemDataRole.UserRole + 2
+COACH_MARK = "changed by your coach"
 
 
 def _list_html(title: str, lines: list[str]) -> str:
@@ -149,14 +151,23 @@ class PlanView(QWidget):
             words, light, dark = RUNNING[day["running"]]
             colour = dark if self.palette().color(QPalette.ColorRole.Base).lightness() < 128 else light
             label = f"{d.strftime('%a %d %b')}  ·  {words}" + ("  (today)" if d == today else "")
+            if any(m.get("action") == "rest_day" for m in day.get("changed_by_coach", [])):
+                label += f"  ({COACH_MARK})"
             top = QTreeWidgetItem([label, ""])
+            top.setData(0, DAY_DATE, day["date"])
             top.setFont(0, bold)
             top.setForeground(0, QBrush(QColor(colour)))
             top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(top)
+            if day.get("coach_note"):
+                note = QTreeWidgetItem([f"Note from your coach: {day['coach_note']}", ""])
+                note.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                note.setData(0, DAY_DATE, day["date"])
+                top.addChild(note)
             for item in day["items"]:
                 where = f" - {region_label(item['region'], item['side'])}" if item.get("region") else ""
                 optional = " (optional)" if item.get("optional") else ""
+                optional += f" ({COACH_MARK})" if item.get("changed_by_coach") else ""
                 child = QTreeWidgetItem([f"{item['title']}{where}{optional}", item["dose"].get("summary", "")])
                 child.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
@@ -164,6 +175,7 @@ class PlanView(QWidget):
                 child.setCheckState(0, Qt.CheckState.Checked if item["id"] in done_ids else Qt.CheckState.Unchecked)
                 child.setData(0, ITEM_ID, item["id"])
                 child.setData(0, ITEM_DATA, item)
+                child.setData(0, DAY_DATE, day["date"])
                 child.setToolTip(1, item["dose"].get("summary", ""))
                 top.addChild(child)
             if today is None or d >= today:
@@ -195,7 +207,9 @@ class PlanView(QWidget):
 
     @staticmethod
     def _notes_html(plan: dict[str, Any]) -> str:
+        changes = [f"{c.get('text', '')} ({c.get('author', '')})" for c in plan.get("coach_changes", [])]
         parts = [
+            _list_html("Changed by your coach", changes),
             _list_html("Stop the run if", plan.get("stop_rules", [])),
             _list_html("Before running again", plan.get("return_to_run", [])),
             _list_html("Good to know", plan.get("cautions", [])),

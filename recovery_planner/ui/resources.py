@@ -1,32 +1,45 @@
-"""Locate the bundled ``resources/`` folder, from a source checkout or a PyInstaller bundle."""
+"""The app's data files (SVGs, icon) shipped inside the package: ``recovery_planner/resources/``.
+
+Read through ``importlib.resources``, so they are found from a source checkout, an installed wheel, a
+pipx install and the PyInstaller bundle (which keeps them at ``recovery_planner/resources``) alike.
+"""
 
 from __future__ import annotations
 
-import sys
+import atexit
+from contextlib import ExitStack
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+PACKAGE = "recovery_planner"
 RESOURCES_DIRNAME = "resources"
+_extracted = ExitStack()
+atexit.register(_extracted.close)
+
+
+def resource(*parts: str) -> Traversable:
+    """A resource file, e.g. ``resource("leg_diagram.svg")``."""
+    return resources.files(PACKAGE).joinpath(RESOURCES_DIRNAME, *parts)
+
+
+def resource_bytes(*parts: str) -> bytes:
+    return resource(*parts).read_bytes()
+
+
+@cache
+def resource_path(*parts: str) -> Path:
+    """A real file path of a resource (for Qt, which opens files by name); extracted once if zipped."""
+    found = resource(*parts)
+    if isinstance(found, Path):
+        return found
+    return _extracted.enter_context(resources.as_file(found))
 
 
 def resources_dir() -> Path:
-    """The folder holding the app's data files (SVGs, icons, ...).
-
-    Frozen (PyInstaller): ``sys._MEIPASS/resources``, falling back to ``resources/`` next to
-    the executable. From source: ``resources/`` at the repository root, next to the package.
-    """
-    if getattr(sys, "frozen", False):
-        candidates = []
-        bundle = getattr(sys, "_MEIPASS", None)
-        if bundle:
-            candidates.append(Path(bundle) / RESOURCES_DIRNAME)
-        candidates.append(Path(sys.executable).resolve().parent / RESOURCES_DIRNAME)
-        for candidate in candidates:
-            if candidate.is_dir():
-                return candidate
-        return candidates[0]
-    return Path(__file__).resolve().parents[2] / RESOURCES_DIRNAME
-
-
-def resource_path(*parts: str) -> Path:
-    """Path of a file inside the resources folder, e.g. ``resource_path("leg_diagram.svg")``."""
-    return resources_dir().joinpath(*parts)
+    """The folder of the resources, where they are plain files (always, except in a zipped install)."""
+    return resource_path("leg_diagram.svg").parent

@@ -1,7 +1,10 @@
-"""The coach's roster: every athlete with status, last check-in, worst area and trend, red flags first.
+"""The coach's squad overview: who needs attention today, with status, last check-in, worst area, trend
+and how much of the plan was done over the last 7 days.
 
 Status is never shown by colour alone: each row has a shaped icon (octagon, triangle, circle, ring) and
-words such as "Stop: see a physio first" or "Easy runs only".
+words such as "Stop: see a physio first" or "Easy runs only"; completion is a bar with its numbers.
+One click (or the arrow keys) selects an athlete; a double-click or Enter opens their plan. Every column
+sorts by a click on its header; the order the app chooses ("who needs me today") is the default.
 """
 
 from __future__ import annotations
@@ -20,25 +23,28 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QIcon, QKeyEvent, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from recovery_planner.domain.roster import (
+    DEFAULT_OVERDUE_DAYS,
     TREND_WORDS,
     RosterEntry,
     name_matches,
+    needs_text,
     roster_order,
     status,
-    status_text,
     worst_text,
 )
 from recovery_planner.ui.row_table_model import RowTableModel
@@ -48,6 +54,11 @@ STATUS_COLOURS: dict[str, str] = {"red": "#d7301f", "amber": "#e69f00", "green":
 TREND_MARKS: dict[str, str] = {"worse": "▲", "same": "=", "better": "▼"}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 """Model role giving the row's RosterEntry."""
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Model role giving the value a column sorts by."""
+BAND_COLOURS: dict[str, str] = {"good": "#1a9850", "fair": "#e69f00", "poor": "#d7301f", "none": "#8c8c8c"}
+TREND_RANK = {"worse": 0, "same": 1, "better": 2}
+DONE_COLUMN = 5
 
 
 def status_icon(kind: str, size: int = 16) -> QIcon:
@@ -109,19 +120,24 @@ def last_check_in_text(day: date | None, today: date) -> str:
 
 
 class RosterTableModel(RowTableModel[RosterEntry]):
-    """Athletes in roster order. Columns: athlete (status mark + name), status, last check-in, worst area,
-    trend. ``Qt.UserRole`` gives the athlete id, ``ENTRY_ROLE`` the RosterEntry."""
+    """Athletes in "who needs me today" order. Columns: athlete (status mark + name), what they need, last
+    check-in, worst area, trend, plan done over 7 days. ``Qt.UserRole`` gives the athlete id,
+    ``ENTRY_ROLE`` the RosterEntry, ``SORT_ROLE`` the value each column sorts by."""
 
-    HEADERS = ("Athlete", "Status", "Last check-in", "Worst area", "Trend")
+    HEADERS = ("Athlete", "Needs", "Last check-in", "Worst area", "Trend", "Done, 7 days")
 
     def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self._today = today or date.today()
+        self._overdue_days = DEFAULT_OVERDUE_DAYS
         self._icons: dict[str, QIcon] = {}
 
-    def set_entries(self, entries: Sequence[RosterEntry], today: date | None = None) -> None:
+    def set_entries(
+        self, entries: Sequence[RosterEntry], today: date | None = None, overdue_days: int | None = None
+    ) -> None:
         self._today = today or self._today
-        self.replace_rows(roster_order(entries))
+        self._overdue_days = overdue_days or self._overdue_days
+        self.replace_rows(roster_order(entries, self._today, self._overdue_days))
 
     def row_of(self, athlete_id: str) -> int:
         return next((i for i, e in enumerate(self._rows) if e.athlete_id == athlete_id), -1)
@@ -131,6 +147,20 @@ class RosterTableModel(RowTableModel[RosterEntry]):
             self._icons[kind] = status_icon(kind)
         return self._icons[kind]
 
+    def _sort_value(self, row: int, e: RosterEntry, col: int) -> Any:
+        if col == 0:
+            return e.name.casefold()
+        if col == 1:
+            return row  # the app's own order
+        if col == 2:
+            return e.last_check_in.toordinal() if e.last_check_in else -1
+        if col == 3:
+            return e.worst_pain if e.worst_pain is not None else -1.0
+        if col == 4:
+            return TREND_RANK.get(e.trend or "", 3)
+        fraction = e.completion.fraction if e.completion is not None else None
+        return 2.0 if fraction is None else fraction
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -139,12 +169,15 @@ class RosterTableModel(RowTableModel[RosterEntry]):
             return e.athlete_id
         if role == ENTRY_ROLE:
             return e
+        if role == SORT_ROLE:
+            return self._sort_value(index.row(), e, col)
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return self._icon(status(e))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{e.name}: {status_text(e)}"
-        if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
-            return f"{e.name}, {status_text(e)}"
+            tip = f"{e.name}: {needs_text(e, self._today, self._overdue_days)}"
+            return tip + (f" ({e.hold_reason})" if e.hold_open and e.hold_reason else "")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible(e, col)
         if role == Qt.ItemDataRole.FontRole and col == 1 and status(e) == "red":
             from PySide6.QtGui import QFont
 
@@ -156,21 +189,64 @@ class RosterTableModel(RowTableModel[RosterEntry]):
         if col == 0:
             return e.name + (" (archived)" if e.archived else "")
         if col == 1:
-            return status_text(e)
+            return needs_text(e, self._today, self._overdue_days)
         if col == 2:
             return last_check_in_text(e.last_check_in, self._today)
         if col == 3:
             return worst_text(e)
-        return f"{TREND_MARKS[e.trend]} {TREND_WORDS[e.trend]}" if e.trend in TREND_MARKS else ""
+        if col == 4:
+            return f"{TREND_MARKS[e.trend]} {TREND_WORDS[e.trend]}" if e.trend in TREND_MARKS else ""
+        return e.completion.text() if e.completion is not None else ""
+
+    def _accessible(self, e: RosterEntry, col: int) -> str:
+        if col == 0:
+            return f"{e.name}, {needs_text(e, self._today, self._overdue_days)}"
+        if col == DONE_COLUMN:
+            return f"Plan done over 7 days: {e.completion.text() if e.completion else 'not known'}"
+        return str(self.data(self.index(self._rows.index(e), col)) or "")
+
+
+class CompletionDelegate(QStyledItemDelegate):
+    """Draws plan completion as a bar filled to the share done, coloured by band, with the numbers beside."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        entry: RosterEntry = index.data(ENTRY_ROLE)
+        c = entry.completion if entry is not None else None
+        if c is None or c.fraction is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        r = option.rect.adjusted(6, 0, -6, 0)
+        bar_w = min(80, r.width() // 2)
+        bar = r.adjusted(0, r.height() // 2 - 5, 0, 0)
+        bar.setWidth(bar_w)
+        bar.setHeight(10)
+        painter.save()
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(bar)
+        filled = bar.adjusted(1, 1, 0, 0)
+        filled.setWidth(int((bar_w - 1) * c.fraction))
+        painter.fillRect(filled, QColor(BAND_COLOURS[c.band()]))
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        text_rect = r.adjusted(bar_w + 8, 0, 0, 0)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), f"{c.done}/{c.scheduled}")
+        painter.restore()
 
 
 class RosterFilterProxy(QSortFilterProxyModel):
-    """Keeps rows whose name contains every typed word; archived athletes only when asked for."""
+    """Keeps rows whose name or coach's notes contain every typed word; archived athletes only when asked;
+    sorts by ``SORT_ROLE``."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._text = ""
         self._archived = False
+        self.setSortRole(SORT_ROLE)
 
     def set_name_filter(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_text", text))
@@ -193,20 +269,26 @@ class RosterFilterProxy(QSortFilterProxyModel):
 
 
 class RosterView(QWidget):
-    """Filter box, coach actions and the roster table; one click or Enter chooses an athlete."""
+    """Filter box, coach actions and the squad table.
 
-    athlete_chosen = Signal(str)
+    ``athlete_selected`` fires when a row is selected (click, arrow keys), so the Athlete box follows;
+    ``athlete_opened`` on a double-click or Enter, to open that athlete's plan.
+    """
+
+    athlete_selected = Signal(str)
+    athlete_opened = Signal(str)
     add_requested = Signal()
     edit_requested = Signal(str)
     archive_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
+        self._quiet = False
         self.model = RosterTableModel(self, today)
         self.proxy = RosterFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.filter_edit = QLineEdit(placeholderText="Find an athlete by name", clearButtonEnabled=True)
-        self.filter_edit.setAccessibleName("Find an athlete by name")
+        self.filter_edit = QLineEdit(placeholderText="Find an athlete by name or note", clearButtonEnabled=True)
+        self.filter_edit.setAccessibleName("Find an athlete by name or note")
         self.filter_edit.textChanged.connect(self.proxy.set_name_filter)
         self.archived_box = QCheckBox("Show archived")
         self.archived_box.toggled.connect(self.proxy.set_show_archived)
@@ -218,19 +300,23 @@ class RosterView(QWidget):
         self.archive_button.clicked.connect(lambda: self._emit_current(self.archive_requested))
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(DONE_COLUMN, CompletionDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((190, 230, 110, 200)):
+        for col, width in enumerate((190, 250, 110, 170, 90)):
             self.table.setColumnWidth(col, width)
-        self.table.setAccessibleName("Athletes, red flags first")
-        self.table.clicked.connect(self._choose)
+        self.table.setAccessibleName("Athletes, who needs attention first")
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table.doubleClicked.connect(self._open)
         self.table.installEventFilter(self)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
@@ -242,19 +328,38 @@ class RosterView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
-    def set_entries(self, entries: Sequence[RosterEntry], today: date | None = None) -> None:
-        """Show these athletes (they are put in roster order: red flags and worsening first)."""
-        self.model.set_entries(entries, today)
+    def set_entries(
+        self, entries: Sequence[RosterEntry], today: date | None = None, overdue_days: int | None = None
+    ) -> None:
+        """Show these athletes, who needs the coach first; the selection stays on the same athlete."""
+        current = self.current_id()
+        self._quiet = True
+        try:
+            self.model.set_entries(entries, today, overdue_days)
+            if current:
+                self.set_current(current)
+        finally:
+            self._quiet = False
 
     def visible_ids(self) -> list[str]:
-        """Athlete ids in the order shown (after the filter)."""
+        """Athlete ids in the order shown (after the filter and sort)."""
         return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.proxy.rowCount())]
 
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+
     def set_current(self, athlete_id: str) -> None:
-        """Highlight an athlete without emitting ``athlete_chosen``."""
+        """Select an athlete (when the Athlete box changes) without emitting any signal."""
         row = self.model.row_of(athlete_id)
-        if row >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        if row < 0:
+            return
+        was, self._quiet = self._quiet, True
+        try:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+            self.table.selectRow(self.table.currentIndex().row())
+        finally:
+            self._quiet = was
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -263,15 +368,19 @@ class RosterView(QWidget):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            self._choose(self.table.currentIndex())
+            self._open(self.table.currentIndex())
             return True
         return super().eventFilter(watched, event)
 
-    def _choose(self, index: QModelIndex) -> None:
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._quiet:
+            self.athlete_selected.emit(current.data(Qt.ItemDataRole.UserRole))
+
+    def _open(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.athlete_chosen.emit(index.data(Qt.ItemDataRole.UserRole))
+            self.athlete_opened.emit(index.data(Qt.ItemDataRole.UserRole))
 
     def _emit_current(self, signal: Any) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            signal.emit(index.data(Qt.ItemDataRole.UserRole))
+        athlete_id = self.current_id()
+        if athlete_id:
+            signal.emit(athlete_id)

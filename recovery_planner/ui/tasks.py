@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-log = logging.getLogger("recovery_planner.tasks")
-
-
-def log_failure(exc: BaseException) -> None:
-    """Log where it failed (exception type and stack), never its message: that may quote health data."""
-    stack = "".join(traceback.format_tb(exc.__traceback__))
-    log.error("task failed with %s\n%s", type(exc).__qualname__, stack.rstrip())
+from ..services.logs import log_failure
 
 
 class _Signals(QObject):
@@ -72,11 +64,7 @@ class TaskRunner(QObject):
         self._running -= 1
         if self._running == 0:
             self.busy_changed.emit(False)
-        try:
-            callback(value)
-        except Exception as exc:  # a bug in a screen's callback: log it rather than lose it
-            log_failure(exc)
-            raise
+        callback(value)  # an exception here reaches sys.excepthook, which logs it
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until every job has run (at shutdown and in tests)."""

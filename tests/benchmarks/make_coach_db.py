@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
 
 from recovery_planner.domain.checkin import parse_check_in  # noqa: E402
 from recovery_planner.domain.planner import build_plan  # noqa: E402
+from recovery_planner.domain.summary import summarise  # noqa: E402
 from recovery_planner.storage import schema  # noqa: E402
 from recovery_planner.storage.atomic import atomic_write_bytes  # noqa: E402
 from recovery_planner.storage.checkins import pack_plan  # noqa: E402
@@ -36,7 +37,6 @@ from recovery_planner.storage.paths import (  # noqa: E402
     make_private_dir,
     plans_name,
 )
-from recovery_planner.storage.records import summarise  # noqa: E402
 
 TEMPLATES: list[dict[str, Any]] = [
     {

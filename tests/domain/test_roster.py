@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 from recovery_planner.domain.progress import HistoryEntry
 from recovery_planner.domain.roster import (
+    Completion,
     RosterEntry,
+    completion,
     filter_by_name,
     latest_trend,
     roster_entry,
@@ -52,7 +54,7 @@ def test_status_has_words_not_only_colour():
     assert worst_text(row("A")) == "Left calf 3/10"
 
 
-def test_roster_orders_by_status_then_worsening_then_recency_then_name():
+def test_roster_orders_referrals_then_worsening_then_overdue_then_status():
     entries = [
         row("Green old", days_ago=5),
         row("Green new", days_ago=1),
@@ -69,13 +71,16 @@ def test_roster_orders_by_status_then_worsening_then_recency_then_name():
         "Red urgent",
         "Red prompt",
         "Amber worse",
-        "Amber better",
         "Green worse",
+        "Amber better",
         "Green new",
         "Green old",
         "Never",
         "Archived red",
     ]
+    # Knowing today, athletes with no check-in for 3 days or more (or none) come before the rest.
+    names = [e.name for e in roster_order(entries, TODAY)]
+    assert names[4:8] == ["Green old", "Never", "Amber better", "Green new"]
 
 
 def test_ties_are_broken_by_name():
@@ -106,3 +111,51 @@ def test_roster_entry_from_history():
     assert status(roster_entry("a2", "Bo", [])) == "grey"
     assert latest_trend([_h(0, 5), _h(1, 0)]) == "better"
     assert latest_trend([_h(0, 5)]) is None
+
+
+def test_who_needs_the_coach_today_holds_worsening_overdue_then_low_completion():
+    def squad(name, **kw):
+        base = dict(athlete_id=name, name=name, last_check_in=TODAY, running_day1="normal", referral_urgency="none")
+        return RosterEntry(**{**base, "completion": Completion(5, 5), **kw})
+
+    rows = [
+        squad("Zoe complete"),
+        squad("Yan low completion", completion=Completion(1, 10)),
+        squad("Xia overdue", last_check_in=TODAY - timedelta(days=4)),
+        squad("Wen worse", trend="worse"),
+        squad("Val prompt", referral_urgency="prompt"),
+        squad("Uma held", hold_open=True, referral_urgency="prompt", hold_reason="See a physio"),
+        squad("Tia urgent", referral_urgency="urgent"),
+        squad("Sam never", last_check_in=None, completion=None),
+        squad("Rae routine", referral_urgency="routine"),
+    ]
+    names = [r.name for r in roster_order(rows, TODAY)]
+    assert names == [
+        "Tia urgent",
+        "Uma held",
+        "Val prompt",
+        "Rae routine",
+        "Wen worse",
+        "Xia overdue",
+        "Sam never",
+        "Yan low completion",
+        "Zoe complete",
+    ]
+    assert status_text(rows[5]) == "Held until cleared: see a physio first"
+    held = rows[5]
+    assert status(held) == "red"
+
+
+def test_overdue_threshold_is_a_setting_and_search_covers_notes():
+    r = RosterEntry("a", "Ana", TODAY - timedelta(days=3), note_text="Prefers grass")
+    assert r.overdue(TODAY, 3) and not r.overdue(TODAY, 4)
+    assert [e.name for e in filter_by_name([r, RosterEntry("b", "Ben")], "GRASS")] == ["Ana"]
+
+
+def test_completion_counts_only_the_last_seven_days_up_to_today():
+    scheduled = {TODAY - timedelta(days=d): {f"{d}:a", f"{d}:b"} for d in range(-2, 10)}
+    done = {"0:a", "6:a", "6:b", "7:a", "-1:a"}
+    c = completion(scheduled, done, TODAY)
+    assert (c.done, c.scheduled) == (3, 14)
+    assert c.band() == "poor" and c.text() == "3 of 14 done (21 %)"
+    assert Completion(0, 0).text() == "nothing planned" and Completion(0, 0).band() == "none"

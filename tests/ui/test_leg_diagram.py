@@ -546,14 +546,9 @@ def test_svg_is_a_valid_standalone_drawing() -> None:
     assert renderer.elementExists("front-left-quadriceps") and renderer.elementExists("back-right-calf")
 
 
-def test_resources_dir_from_source_and_from_a_bundle(tmp_path, monkeypatch) -> None:
-    import sys
-
+def test_resources_are_package_data() -> None:
     from recovery_planner.ui import resources
 
-    assert (resources.resources_dir() / "leg_diagram.svg").is_file()
-    (tmp_path / "resources").mkdir()
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resources.resources_dir() == tmp_path / "resources"
-    assert resources.resource_path("leg_diagram.svg") == tmp_path / "resources" / "leg_diagram.svg"
+    path = resources.resource_path("leg_diagram.svg")
+    assert path.is_file() and path.parent.parent.name == "recovery_planner"
+    assert resources.resource_bytes("icon.svg").lstrip().startswith(b"<")

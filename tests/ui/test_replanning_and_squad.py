@@ -72,9 +72,12 @@ def test_coach_squad_lists_red_flags_first_and_switches_athlete(qtbot, tmp_path)
     squad = window.roster_view
     assert squad is not None and window.tabs.tabText(0) == "Squad"
     assert squad.visible_ids()[0] == hurt
+    window.tabs.setCurrentWidget(squad)
     index = squad.table.model().index(0, 0)
     qtbot.mouseClick(squad.table.viewport(), Qt.MouseButton.LeftButton, pos=squad.table.visualRect(index).center())
-    assert window.athlete_id == hurt
+    assert window.athlete_id == hurt and window.tabs.currentWidget() is squad  # one click selects
+    qtbot.mouseDClick(squad.table.viewport(), Qt.MouseButton.LeftButton, pos=squad.table.visualRect(index).center())
+    assert window.tabs.currentWidget() is window.plan_view  # a double-click opens the plan
     qtbot.waitUntil(
         lambda: window.plan_view.plan is not None and window.plan_view.plan["referral"]["urgency"] == "prompt",
         timeout=10000,

@@ -1,13 +1,14 @@
-"""Roster view with real widgets: order by status and trend, name filter, one click chooses an athlete."""
+"""Squad view with real widgets: who needs the coach first, filter, sort, one click selects, Enter opens."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
-from recovery_planner.domain.roster import RosterEntry
+from recovery_planner.domain.roster import Completion, RosterEntry
 from recovery_planner.ui.roster import RosterView, last_check_in_text
 
 TODAY = date(2026, 3, 10)
@@ -53,22 +54,23 @@ ENTRIES = [
 def roster(qtbot):
     view = RosterView(today=TODAY)
     qtbot.addWidget(view)
-    view.set_entries(ENTRIES)
+    view.set_entries(ENTRIES, TODAY)
     view.resize(900, 400)
     view.show()
     qtbot.waitExposed(view)
     return view
 
 
-def test_roster_orders_by_status_then_trend(roster):
-    assert roster.visible_ids() == ["r1", "a2", "a1", "g2", "g1", "n1"]  # archived hidden
+def test_roster_orders_who_needs_the_coach_first(roster):
+    # referral, worsening (amber before green), overdue (3 days or never), then the rest; archived hidden
+    assert roster.visible_ids() == ["r1", "a2", "g2", "n1", "a1", "g1"]
     model = roster.proxy
     assert model.index(0, 1).data() == "Stop: see a physio first"
-    assert model.index(1, 1).data() == "Easy runs only"
+    assert model.index(1, 1).data() == "Easy runs only; no check-in for 3 days"
     assert model.index(1, 4).data() == "▲ Worse"
     assert model.index(0, 3).data() == "Left calf 6/10"
-    assert model.index(5, 1).data() == "No check-in yet"
-    assert model.index(5, 2).data() == "Never"
+    assert model.index(3, 1).data() == "No check-in yet"
+    assert model.index(3, 2).data() == "Never"
     assert model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None  # the status mark
 
 
@@ -88,18 +90,58 @@ def test_filter_by_name(roster, qtbot):
     assert len(roster.visible_ids()) == 6
 
 
-def test_one_click_chooses_the_athlete(roster, qtbot):
+def test_one_click_selects_and_a_double_click_opens(roster, qtbot):
     table = roster.table
-    rect = table.visualRect(roster.proxy.index(2, 0))
-    with qtbot.waitSignal(roster.athlete_chosen) as sig:
+    rect = table.visualRect(roster.proxy.index(4, 0))
+    opened = []
+    roster.athlete_opened.connect(opened.append)
+    with qtbot.waitSignal(roster.athlete_selected) as sig:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sig.args == ["a1"] and opened == []
+    with qtbot.waitSignal(roster.athlete_opened) as sig:
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert sig.args == ["a1"]
 
 
-def test_enter_chooses_the_current_athlete(roster, qtbot):
+def test_arrow_keys_select_and_setting_the_current_athlete_is_silent(roster, qtbot):
+    selected = []
+    roster.athlete_selected.connect(selected.append)
+    roster.set_current("r1")
+    assert selected == [] and roster.current_id() == "r1"
+    roster.table.setFocus()
+    qtbot.keyClick(roster.table, Qt.Key.Key_Down)
+    assert selected == ["a2"]
+
+
+def test_headers_sort_every_column(roster, qtbot):
+    header = roster.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(0) + 5, 5))
+    assert roster.visible_ids() == ["a1", "a2", "g1", "g2", "n1", "r1"]  # by name
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(1) + 5, 5))
+    assert roster.visible_ids() == ["r1", "a2", "g2", "n1", "a1", "g1"]  # back to who needs the coach first
+
+
+def test_completion_column_shows_the_numbers_and_sorts_low_first(qtbot):
+    view = RosterView(today=TODAY)
+    qtbot.addWidget(view)
+    rows = [replace(e, completion=Completion(i, 4)) for i, e in enumerate(ENTRIES[:3])]
+    view.set_entries(rows, TODAY)
+    view.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    assert [view.proxy.index(r, 5).data() for r in range(3)] == [
+        "0 of 4 done (0 %)",
+        "1 of 4 done (25 %)",
+        "2 of 4 done (50 %)",
+    ]
+    view.resize(1000, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.grab().isNull()
+
+
+def test_enter_opens_the_current_athlete(roster, qtbot):
     roster.set_current("g2")
     roster.table.setFocus()
-    with qtbot.waitSignal(roster.athlete_chosen) as sig:
+    with qtbot.waitSignal(roster.athlete_opened) as sig:
         qtbot.keyClick(roster.table, Qt.Key.Key_Return)
     assert sig.args == ["g2"]
 
