@@ -16,7 +16,6 @@ HOT_C, HOT_WBGT_C, LONG_RUN_MIN = 25, 28, 90  # H1, H2
 STRAIN_CRAMP_HOURS = 12  # R6: a cramp that still hurts 12 h later is a strain (H)
 HEAT_EXHAUSTION_HOURS = 24  # H2: symptoms within 24 h of the session
 POSTPARTUM_RUN_WEEKS = 12  # X2
-EMERGENCY_PLANS = ("E1", "E2", "E3", "E4", "E6", "E7", "E8")  # no training plan (guidance 2.1 step 1)
 
 CLEARANCE_FIRST = (
     "First a clinician who has examined you must clear you; until then, no running. Record the clearance "
