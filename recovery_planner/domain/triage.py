@@ -636,29 +636,31 @@ def _limp(a: Assessment, x: AreaFeatures) -> None:
         a.refer("routine", f"{name}: you are limping.", "P4", "If the limp lasts more than two days, get it checked.")
 
 
-def strain_sign(f: Features, x: AreaFeatures) -> bool:
-    """R6: an acute-strain sign, whatever the pain kind: a sharp pain with a sudden mechanism, a sudden onset
-    during a run in a muscle, bruising with a muscle area, or a cramp that still hurts 12 h or more later."""
+def strain_sign(f: Features, x: AreaFeatures) -> str | None:
+    """R6: the acute-strain sign this area shows, whatever the pain kind, in plain words, or None: a sharp pain
+    with a sudden mechanism, a sudden onset during a run in a muscle, bruising with a muscle area, or a cramp
+    that still hurts 12 h or more later."""
     area = x.area
-    if area.kind == "sharp" and area.mechanism in SUDDEN:
-        return True
     muscle = area.region in MUSCLE_REGIONS and area.pain >= 1
-    if muscle and area.mechanism == "sudden_during_sprint":
-        return True
+    if (area.kind == "sharp" and area.mechanism in SUDDEN) or (muscle and area.mechanism == "sudden_during_sprint"):
+        return "a sudden pull or sharp pain during the run"
     bruised = bool(f.symptom("bruising"))
     if muscle and bruised:
         others = [y for y in f.areas if y.area.region in MUSCLE_REGIONS and y.pattern != DIFFUSE_MUSCLE]
         if x.pattern != DIFFUSE_MUSCLE or not others:
-            return True
+            return "bruising after a run"
     late = (area.hours_since_run or 0) >= STRAIN_CRAMP_HOURS
-    return area.kind == "cramp" and muscle and late and ((not x.bilateral and area.pain >= 3) or bruised)
+    if area.kind == "cramp" and muscle and late and ((not x.bilateral and area.pain >= 3) or bruised):
+        return "a cramp that still hurts many hours later"
+    return None
 
 
 def _strain(a: Assessment, x: AreaFeatures) -> None:
     """R6 acute strain pathway: at least 3 run-free days (none in this plan), PEACE, no stretching or rolling."""
     f = a.features
     area = x.area
-    if not strain_sign(f, x):
+    sign = strain_sign(f, x)
+    if sign is None:
         return
     a.rest(MAX_PLAN_DAYS, "R6")  # the return-to-run checks decide when running resumes
     a.injury_pathway = True
@@ -669,18 +671,24 @@ def _strain(a: Assessment, x: AreaFeatures) -> None:
     a.ban(area.region, "stretching", "foam_rolling", "massage", "heat")
     bruised = bool(f.symptom("bruising"))
     name = region_label(area.region, area.side)
-    if (bruised and area.pain >= 4) or area.swelling or area.gait_change:
-        a.refer_before_running(
-            f"{name}: a sudden pull with bruising, swelling or a limp suggests a muscle tear.",
-            "R6",
-        )
+    big = []
+    if bruised and area.pain >= 4:
+        big.append(f"pain of {area.pain:g}/10" if sign == "bruising after a run" else "bruising")
+    if area.swelling:
+        big.append("swelling")
+    if area.gait_change:
+        big.append("a limp")
+    if big:
+        a.refer_before_running(f"{name}: {sign}, with {_and(big)}, suggests a muscle tear, not a mild strain.", "R6")
     elif bruised:
         a.refer(
             "routine",
-            f"{name}: bruising after a run points to a muscle strain.",
+            f"{name}: {sign} points to a muscle strain.",
             "R6",
             "Book a physiotherapist in the next week or two to guide the return.",
         )
+    else:
+        a.fire("R6")
 
 
 def _global_symptoms(a: Assessment) -> None:
