@@ -117,9 +117,14 @@ class Assessment:
             self.cautions.append(text)
 
     def ordered_reasons(self) -> tuple[str, ...]:
-        """Highest urgency first (holds still open come first within it); advice only at the top urgency."""
+        """Highest urgency first (holds still open come first within it). One piece of advice (what to do,
+        how soon) is shown, the first one at the top urgency: one referral message per plan."""
         top = urgency_rank(self.urgency)
-        out = []
+        out, advised = [], False
         for rank, text, advice in sorted(self.reasons, key=lambda r: -r[0]):
-            out.append(f"{text} {advice}" if advice and rank >= top else text)
+            if advice and rank >= top and not advised:
+                out.append(f"{text} {advice}")
+                advised = True
+            else:
+                out.append(text)
         return tuple(out)

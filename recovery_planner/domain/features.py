@@ -44,6 +44,7 @@ HIGH_RISK_SITES: dict[tuple[str, str], str] = {
     ("foot", "big_toe_ball"): "the small bones under the big toe (sesamoids)",
 }
 INJURY_MECHANISMS = ("sudden_during_sprint", "inversion_twist")
+SEVERS_AGES, OSGOOD_AGES = (8, 14), (10, 15)  # T3 traction apophysitis
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class AreaFeatures:
     bilateral: bool
     days_since_onset: float | None
     high_risk_site: str | None = None  # section 3c site name when this area shows that pattern (E5)
+    apophysitis: str | None = None  # T3: "Sever" (heel) or "Osgood" (below the kneecap) in a child
 
 
 @dataclass(frozen=True)
@@ -101,9 +103,33 @@ def _eases_with_warm_up(check_in: CheckIn) -> bool:
     return stiffness or check_in.symptom("warms_up_during_run") is True
 
 
+def apophysitis(area: Area, check_in: CheckIn) -> str | None:
+    """T3: 'Sever' (heel, about 8-14) or 'Osgood' (just below the kneecap, about 10-15) in a child with a gradual
+    onset and no night pain, swelling, limp or focal bony spot; None otherwise."""
+    age = check_in.athlete.age
+    if age is None or age >= CHILD_AGE or area.mechanism in INJURY_MECHANISMS:
+        return None
+    if area.swelling or area.gait_change or check_in.symptom("night_or_rest_pain"):
+        return None
+    if check_in.symptom("focal_bone_tenderness"):
+        return None
+    heel = (area.region == "foot" and area.subregion in ("plantar_heel", "posterior_heel")) or (
+        area.region == "achilles" and area.subregion in ("posterior_heel", "insertional")
+    )
+    if heel and SEVERS_AGES[0] <= age <= SEVERS_AGES[1]:
+        return "Sever"
+    if area.region == "knee" and area.subregion == "below_kneecap" and OSGOOD_AGES[0] <= age <= OSGOOD_AGES[1]:
+        return "Osgood"
+    return None
+
+
 def pattern(area: Area, check_in: CheckIn) -> str:
-    """The first matching pattern: tendon/fascia, diffuse muscle soreness, bone risk, or localized pain."""
+    """The first matching pattern: tendon/fascia, diffuse muscle soreness, bone risk, or localized pain.
+
+    A sore growth area in a child (T3) follows the tendon model: run as pain allows, 3/10 or less."""
     no_alarm = not (area.swelling or area.numbness or area.gait_change)
+    if apophysitis(area, check_in) and area.kind in ("aching", "soreness") and not area.numbness:
+        return TENDON
     sites = _TENDON_SITES.get(area.region)
     if (
         sites is not None
@@ -201,7 +227,12 @@ def extract(check_in: CheckIn) -> Features:
     )
     areas = tuple(
         AreaFeatures(
-            a, pattern(a, check_in), is_bilateral(a, check_in), days_since_onset(a), high_risk_site(a, check_in)
+            a,
+            pattern(a, check_in),
+            is_bilateral(a, check_in),
+            days_since_onset(a),
+            high_risk_site(a, check_in),
+            apophysitis(a, check_in),
         )
         for a in check_in.areas
     )

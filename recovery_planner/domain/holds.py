@@ -4,8 +4,9 @@ Guidance 2.1 step 4 and RTR7; issue 10 item 3. Pure domain: storage keeps the pl
 services compute the state and pass it to the planner. The API:
 
     state = hold_state(history, clearances)
-        history: the athlete's stored plans, oldest first or not (sorted here by start date): each a
-        ``Plan``, a plan dict (plan format v1, any planner version), or a ``(checkin_id, plan)`` pair.
+        history: the athlete's stored plans, in any order (sorted here by start date): each a ``Plan``, a
+        plan dict (plan format v1, any planner version), a ``(checkin_id, plan)`` pair, or a
+        ``progress.HistoryEntry`` with its plan loaded (entries without a plan are skipped).
         clearances: ``Clearance`` records (who cleared the athlete, on which day, a note).
     plan = build_plan(check_in, days, settling=report, holds=state)
         while a hold is open the new plan's urgency is at least the hold's, it keeps "no running until
@@ -32,9 +33,9 @@ from .plan import URGENCIES, Plan, urgency_rank
 HOLD_FROM = "prompt"  # the lowest referral urgency that holds until cleared
 RETURN_EASY_DAYS = 14  # RTR6 walk-run steps on alternate days: about two weeks of easy running (H)
 # RTR7, per rule: (run-free days after the clearance, then easy-only days). E1: >= 72 h rest then graded
-# activity; E4: >= 7 days off, then >= 2 weeks of graded heat; the others: the treating team's programme,
-# then the walk-run return (RTR1-RTR6). All H.
-GRADED_RETURN_DAYS: dict[str, tuple[int, int]] = {"E1": (3, 14), "E4": (7, 14)}
+# activity; E4: >= 7 days off, then >= 2 weeks of graded heat; H2 (heat exhaustion): easy in the cool for
+# 2 days; the others: the treating team's programme, then the walk-run return (RTR1-RTR6). All H.
+GRADED_RETURN_DAYS: dict[str, tuple[int, int]] = {"E1": (3, 14), "E4": (7, 14), "H2": (0, 2)}
 SUPPRESSING_RULES = frozenset({"E1", "E2", "E3", "E4", "E6", "E7", "E8"})
 # Which rules can set each urgency: used to name the rule behind a stored plan's referral.
 _RULES_BY_URGENCY: dict[str, tuple[str, ...]] = {
@@ -43,6 +44,7 @@ _RULES_BY_URGENCY: dict[str, tuple[str, ...]] = {
     "prompt": ("P1", "P2", "P3", "P4", "P5b", "P5", "P6", "P7", "R6", "T2"),
 }
 _RETURN_TEXT = {
+    "H2": "After heat exhaustion: two easy days, in the cooler part of the day, before usual training.",
     "E1": "After possible muscle breakdown: rest at least 3 days, then light activity only once your doctor's "
     "blood (CK) and urine tests are normal, then light, moderate and full training in steps.",
     "E4": "After heat stroke: no exercise for 7 days after the clearance; then train in the cool, longer first, "
@@ -198,10 +200,14 @@ def hold_from_plan(plan: Plan | Mapping[str, Any], checkin_id: str | None = None
 
 
 def _entries(history: Iterable[Any]) -> list[tuple[str | None, Any]]:
+    """(checkin_id, plan) pairs by start date from Plans, plan dicts, pairs or progress.HistoryEntry objects."""
     out = []
     for entry in history:
         if isinstance(entry, tuple):
             out.append((entry[0], entry[1]))
+        elif hasattr(entry, "check_in") and hasattr(entry, "plan"):  # progress.HistoryEntry
+            if entry.plan is not None:
+                out.append((entry.id, entry.plan))
         else:
             out.append((None, entry))
     return sorted(out, key=lambda e: _start(e[1]))

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .. import PLANNER_VERSION
-from .assessment import Assessment
+from .assessment import STRUCTURAL_RULES, Assessment
 from .checkin import CheckIn
 from .daily_care import hydration_item, is_child, nutrition_item, sleep_item
 from .day_notes import day_summary, running_reason
@@ -78,7 +78,8 @@ def _apply_open_holds(a: Assessment, holds: HoldState) -> None:
         a.open_holds.append(hold.rule)
         a.refer(hold.urgency, f"Still open since {long_date(hold.since)}: {hold.reason}", hold.rule)
         a.hold_running(hold.rule)
-        a.gate_strength(hold.rule)
+        if hold.rule in STRUCTURAL_RULES or hold.rule.startswith("E"):
+            a.gate_strength(hold.rule)  # M13: still unexamined
         a.injury_pathway = True
         a.return_step(CLEARANCE_FIRST)
         if hold.suppresses_plan:

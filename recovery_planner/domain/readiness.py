@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from .assessment import Assessment
 from .features import BONE_RISK, DIFFUSE_MUSCLE, LOCALIZED, TENDON
+from .load import single_run_limit_km, single_run_spike
 from .triage import HOT_C, HOT_WBGT_C
 
 PLAN_INTENSITY_DAYS = 3  # days 1-3 carry the intensity cap (guidance 2.1 step 4)
 WBGT_NO_HARD_C, WBGT_NO_OUTDOOR_C = 30.0, 32.2  # H1 (Armstrong 2007 table)
-SINGLE_RUN_SPIKE = 1.10  # L3: one run at most 110 % of the longest run in the last 30 days
 
 
 def apply_running_rules(a: Assessment) -> None:
@@ -119,14 +119,12 @@ def _load_and_conditions(a: Assessment) -> None:
 def _single_run_spike(a: Assessment) -> None:
     """L3: keep any one run at most 110 % of the longest run in the last 30 days."""
     load = a.features.check_in.load
-    longest, planned = load.longest_run_30d_km, load.planned_session_km
-    if not longest:
+    limit = single_run_limit_km(load)
+    if limit is None or not single_run_spike(load):
         return
-    limit = longest * SINGLE_RUN_SPIKE
-    if planned is not None and planned > limit:
-        a.fire("L3")
-        a.caution(
-            f"Your planned run of {planned:g} km is more than 10 % longer than your longest run in the last "
-            f"30 days ({longest:g} km). Keep it to {limit:.1f} km or less: single long jumps go with more "
-            "overuse injuries."
-        )
+    a.fire("L3")
+    a.caution(
+        f"Your planned run of {load.planned_session_km:g} km is more than 10 % longer than your longest run in the "
+        f"last 30 days ({load.longest_run_30d_km:g} km). Keep it to {limit:.1f} km or less: single long jumps go "
+        "with more overuse injuries."
+    )

@@ -134,7 +134,8 @@ def region_label(region: str, side: str | None = None) -> str:
     """A plain name such as 'Left calf' or 'Quadriceps, both legs'."""
     name = REGION_SHORT[region]
     if side in ("left", "right"):
-        head = name if name[:2].isupper() else name[0].lower() + name[1:]
+        proper = name[:2].isupper() or region == "achilles"  # "IT band", "Achilles tendon" keep their capitals
+        head = name if proper else name[0].lower() + name[1:]
         return f"{side.capitalize()} {head}"
     if side == "both":
         return f"{name}, both legs"

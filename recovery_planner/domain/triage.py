@@ -15,9 +15,7 @@ RUB_KINDS = ("foam_rolling", "massage")
 HOT_C, HOT_WBGT_C, LONG_RUN_MIN = 25, 28, 90  # H1, H2
 STRAIN_CRAMP_HOURS = 12  # R6: a cramp that still hurts 12 h later is a strain (H)
 HEAT_EXHAUSTION_HOURS = 24  # H2: symptoms within 24 h of the session
-SEVERS_AGES, OSGOOD_AGES = (8, 14), (10, 15)  # T3
 POSTPARTUM_RUN_WEEKS = 12  # X2
-EMERGENCY_PLANS = ("E1", "E2", "E3", "E4", "E6", "E7", "E8")  # no training plan (guidance 2.1 step 1)
 
 CLEARANCE_FIRST = (
     "First a clinician who has examined you must clear you; until then, no running. Record the clearance "
@@ -344,7 +342,8 @@ def _cauda_equina(a: Assessment) -> None:
         "or weakness down both legs can mean pressure on the nerves at the base of the spine (cauda equina "
         "syndrome). It needs an emergency scan: early treatment protects the nerves.",
         [
-            "Go to an emergency department now and tell them about the numbness and the bladder or bowel change.",
+            "Go to an emergency department now and tell them exactly what you feel: numbness, any change in "
+            "passing urine or stool, and symptoms in both legs.",
             "Do not stretch, massage or manipulate your back, buttocks or legs.",
         ],
     )
@@ -373,8 +372,13 @@ def _fracture_or_high_risk_bone(a: Assessment) -> None:
             "outside of the foot can mean a broken bone (Ottawa ankle rules)."
         )
     deep_groin = [x for x in f.areas if x.area.subregion == "deep_groin"]
-    if any((f.symptom("night_or_rest_pain") or x.area.pain >= 4) and x.high_risk_site is None for x in deep_groin):
-        involved += deep_groin
+    groin = [x for x in f.areas if x.area.region in HIP_GROIN_REGIONS]
+    named = any(x.high_risk_site for x in groin)  # the section 3c reason below names the femoral neck
+    if not named and (
+        f.symptom("weight_bearing_pain_groin")
+        or any(f.symptom("night_or_rest_pain") or x.area.pain >= 4 for x in deep_groin)
+    ):
+        involved += deep_groin or groin
         found.append(
             "Deep groin pain when standing or walking, or at night, can be a stress fracture of the "
             "hip (femoral neck), which must not be run on."
@@ -534,30 +538,12 @@ def apply_referral_rules(a: Assessment) -> None:
         a.ban(ALL_REGIONS, "easy_run", "training")
 
 
-def is_apophysitis(f: Features, x: AreaFeatures) -> str | None:
-    """T3: 'Sever' (heel, about 8-14) or 'Osgood' (just below the kneecap, about 10-15) in a child with a gradual
-    onset and no night pain, swelling, limp or focal bony spot; None otherwise."""
-    area, age = x.area, f.age
-    if not f.child or age is None or area.mechanism in SUDDEN:
-        return None
-    if area.swelling or area.gait_change or f.symptom("night_or_rest_pain") or f.symptom("focal_bone_tenderness"):
-        return None
-    heel = (area.region == "foot" and area.subregion in ("plantar_heel", "posterior_heel")) or (
-        area.region == "achilles" and area.subregion in ("posterior_heel", "insertional")
-    )
-    if heel and SEVERS_AGES[0] <= age <= SEVERS_AGES[1]:
-        return "Sever"
-    if area.region == "knee" and area.subregion == "below_kneecap" and OSGOOD_AGES[0] <= age <= OSGOOD_AGES[1]:
-        return "Osgood"
-    return None
-
-
 def _bone_stress(a: Assessment, x: AreaFeatures) -> None:
     f = a.features
     area = x.area
     bony = area.region in ("shin", "foot", "ankle") or area.subregion in ("deep_groin", "pubic")
     triggers = []
-    if area.region in ("shin", "foot") and not x.bilateral and area.pain >= 4 and not is_apophysitis(f, x):
+    if area.region in ("shin", "foot") and not x.bilateral and area.pain >= 4 and not x.apophysitis:
         triggers.append("pain of 4/10 or more on one side")
     if bony and f.symptom("pain_worse_as_run_continues"):
         triggers.append("pain that builds as the run goes on")
@@ -650,29 +636,31 @@ def _limp(a: Assessment, x: AreaFeatures) -> None:
         a.refer("routine", f"{name}: you are limping.", "P4", "If the limp lasts more than two days, get it checked.")
 
 
-def strain_sign(f: Features, x: AreaFeatures) -> bool:
-    """R6: an acute-strain sign, whatever the pain kind: a sharp pain with a sudden mechanism, a sudden onset
-    during a run in a muscle, bruising with a muscle area, or a cramp that still hurts 12 h or more later."""
+def strain_sign(f: Features, x: AreaFeatures) -> str | None:
+    """R6: the acute-strain sign this area shows, whatever the pain kind, in plain words, or None: a sharp pain
+    with a sudden mechanism, a sudden onset during a run in a muscle, bruising with a muscle area, or a cramp
+    that still hurts 12 h or more later."""
     area = x.area
-    if area.kind == "sharp" and area.mechanism in SUDDEN:
-        return True
     muscle = area.region in MUSCLE_REGIONS and area.pain >= 1
-    if muscle and area.mechanism == "sudden_during_sprint":
-        return True
+    if (area.kind == "sharp" and area.mechanism in SUDDEN) or (muscle and area.mechanism == "sudden_during_sprint"):
+        return "a sudden pull or sharp pain during the run"
     bruised = bool(f.symptom("bruising"))
     if muscle and bruised:
         others = [y for y in f.areas if y.area.region in MUSCLE_REGIONS and y.pattern != DIFFUSE_MUSCLE]
         if x.pattern != DIFFUSE_MUSCLE or not others:
-            return True
+            return "bruising after a run"
     late = (area.hours_since_run or 0) >= STRAIN_CRAMP_HOURS
-    return area.kind == "cramp" and muscle and late and ((not x.bilateral and area.pain >= 3) or bruised)
+    if area.kind == "cramp" and muscle and late and ((not x.bilateral and area.pain >= 3) or bruised):
+        return "a cramp that still hurts many hours later"
+    return None
 
 
 def _strain(a: Assessment, x: AreaFeatures) -> None:
     """R6 acute strain pathway: at least 3 run-free days (none in this plan), PEACE, no stretching or rolling."""
     f = a.features
     area = x.area
-    if not strain_sign(f, x):
+    sign = strain_sign(f, x)
+    if sign is None:
         return
     a.rest(MAX_PLAN_DAYS, "R6")  # the return-to-run checks decide when running resumes
     a.injury_pathway = True
@@ -683,18 +671,24 @@ def _strain(a: Assessment, x: AreaFeatures) -> None:
     a.ban(area.region, "stretching", "foam_rolling", "massage", "heat")
     bruised = bool(f.symptom("bruising"))
     name = region_label(area.region, area.side)
-    if (bruised and area.pain >= 4) or area.swelling or area.gait_change:
-        a.refer_before_running(
-            f"{name}: a sudden pull with bruising, swelling or a limp suggests a muscle tear.",
-            "R6",
-        )
+    big = []
+    if bruised and area.pain >= 4:
+        big.append(f"pain of {area.pain:g}/10" if sign == "bruising after a run" else "bruising")
+    if area.swelling:
+        big.append("swelling")
+    if area.gait_change:
+        big.append("a limp")
+    if big:
+        a.refer_before_running(f"{name}: {sign}, with {_and(big)}, suggests a muscle tear, not a mild strain.", "R6")
     elif bruised:
         a.refer(
             "routine",
-            f"{name}: bruising after a run points to a muscle strain.",
+            f"{name}: {sign} points to a muscle strain.",
             "R6",
             "Book a physiotherapist in the next week or two to guide the return.",
         )
+    else:
+        a.fire("R6")
 
 
 def _global_symptoms(a: Assessment) -> None:
@@ -746,9 +740,10 @@ def _apophysitis(a: Assessment) -> None:
     if "E11" in a.rules:
         return
     for x in f.areas:
-        kind = is_apophysitis(f, x)
+        kind = x.apophysitis
         if kind is None:
             continue
+        a.ban(x.area.region, "strength_loading")  # no hard loading programme without a clinician
         where = "the heel" if kind == "Sever" else "the bump just below the kneecap"
         a.refer(
             "routine",

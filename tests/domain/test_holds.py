@@ -104,3 +104,15 @@ def test_hold_dicts_name_rule_reason_and_date_for_the_roster():
     out = hold.to_dict()
     assert out["rule"] == "E2" and out["urgency"] == "urgent" and out["since"] == "2026-03-02"
     assert out["checkin_id"] == "c1" and "clot" in out["reason"]
+
+
+def test_history_entries_from_storage_are_read_with_their_ids():
+    from recovery_planner.domain.progress import HistoryEntry
+
+    first = plan(CLOT)
+    entries = [
+        HistoryEntry("c1", DAY, {"date": DAY.isoformat()}, first.to_dict()),
+        HistoryEntry("c2", DAY, {"date": DAY.isoformat()}, None),  # plan not loaded: skipped
+    ]
+    (hold,) = hold_state(entries).open
+    assert (hold.checkin_id, hold.rule) == ("c1", "E2")
