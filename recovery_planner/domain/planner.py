@@ -42,8 +42,6 @@ HOLD_WORDS = {
 
 __all__ = ["DEFAULT_DAYS", "MAX_DAYS", "MIN_DAYS", "assess", "build_plan"]
 
-# M13 gate: open referrals for a possible structural injury (clot, fracture/bone stress, 10/10 pain, rupture, SCFE).
-STRUCTURAL_RULES = ("E2", "E5", "E9", "E10", "E11", "P1")
 SAME_DAY_RULES = ("E5", "E9", "E10", "E11")  # urgent interim plans: no hopping or self-tests either
 
 
@@ -166,7 +164,7 @@ def build_plan(
 def strength_gated(a: Assessment) -> bool:
     """M13: no strength_loading while a possible clot, fracture, rupture, slipped epiphysis or locked knee is open."""
     locking = "P7" in a.rules and bool(a.features.symptom("locking_or_giving_way"))
-    return a.strength_gated or locking or any(rule in a.rules for rule in STRUCTURAL_RULES)
+    return a.strength_gated or locking or any(rule in a.rules for rule in STRUCTURAL_RULES - {"P7"})
 
 
 def _day_items(a: Assessment, day: int, run: DayRunning, advice: HydrationAdvice | None) -> tuple[PlanItem, ...]:

@@ -18,7 +18,7 @@ from typing import Any
 from .activities import Activity
 from .checkin import Load
 from .load import ACWR_SPIKE, WEEKLY_JUMP_PCT, acute_chronic_ratio, load_spike
-from .readiness import SINGLE_RUN_SPIKE as SINGLE_RUN_LIMIT  # L3: one run within 110 % of the 30-day longest
+from .load import SINGLE_RUN_SPIKE as SINGLE_RUN_LIMIT  # L3: one run within 110 % of the 30-day longest
 
 ACUTE_DAYS, CHRONIC_DAYS, LONGEST_RUN_DAYS = 7, 28, 30
 RECENT_SESSION_HOURS = 48  # a session older than this is not the check-in's "last session"
