@@ -33,10 +33,10 @@ def summarise(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
 
 
 def trend_since(before_day: date | None, before_worst: float | None, day: date, worst: float | None) -> str | None:
-    """'better', 'same' or 'worse': the worst pain now against the previous (earlier) check-in's.
+    """"better", "same" or "worse": the worst pain now against the previous check-in's (the same day too).
 
     None when there is no earlier check-in; no marked pain counts as 0.
     """
-    if before_day is None or before_day >= day:
+    if before_day is None or before_day > day:  # a same-day re-check compares with the earlier one
         return None
     return pain_trend(before_worst or 0.0, worst or 0.0)

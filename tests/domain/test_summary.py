@@ -1,6 +1,6 @@
 """One definition each: the worst area, the trend since the check-in before, hot weather."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.conditions import is_hot
@@ -33,7 +33,8 @@ def test_trend_compares_with_an_earlier_check_in_only():
     assert trend_since(before, 3, DAY, 3.5) == "same"
     assert trend_since(before, 3, DAY, None) == "better"  # nothing marked now counts as no pain
     assert trend_since(None, None, DAY, 5) is None
-    assert trend_since(DAY, 1, DAY, 5) is None  # the same day is a re-plan, not a trend
+    assert trend_since(DAY, 1, DAY, 5) == "worse"  # against the previous check-in, whatever its date (issue 12)
+    assert trend_since(DAY + timedelta(days=1), 1, DAY, 5) is None  # a back-dated check-in has no "previous"
 
 
 def test_hot_weather_from_the_tick_or_25_degrees_today_or_on_the_last_run():
