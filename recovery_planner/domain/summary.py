@@ -33,7 +33,7 @@ def summarise(check_in: CheckIn, plan: Plan) -> dict[str, Any]:
 
 
 def trend_since(before_day: date | None, before_worst: float | None, day: date, worst: float | None) -> str | None:
-    """"better", "same" or "worse": the worst pain now against the previous check-in's (the same day too).
+    """ "better", "same" or "worse": the worst pain now against the previous check-in's (the same day too).
 
     None when there is no earlier check-in; no marked pain counts as 0.
     """
