@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..formats.bounded import read_problem
+
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
@@ -25,16 +27,10 @@ def read_json_input(source: str) -> Any:
             if len(blob) > MAX_INPUT_BYTES:
                 raise InputError(f"{name}: the file is larger than {MAX_INPUT_BYTES // 2**20} MB")
             text = blob.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
     except UnicodeDecodeError:
         raise InputError(f"{name}: is not UTF-8 text") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+        raise InputError(f"{name}: {read_problem(exc)}") from None
     if len(text) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: the input is larger than {MAX_INPUT_BYTES // 2**20} MB")
     if not text.strip():

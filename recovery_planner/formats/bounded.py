@@ -19,6 +19,17 @@ class Readable(Protocol):
 _CHUNK = 1 << 20
 
 
+def read_problem(exc: OSError) -> str:
+    """Plain words for why a file could not be read: 'no such file', 'is a folder, not a file'..."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
 def describe_limit(limit: int) -> str:
     return f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit:,} bytes"
 

@@ -250,20 +250,15 @@ def import_check_in(ctx: AppContext, athlete_id: str, path: str | Path) -> OpRes
     (the check-in inside is invalid); nothing is written then. The same check-in already stored for the
     athlete is not stored again. A file made for someone else's name is imported with a warning.
     """
+    from ..formats.bounded import read_problem
     from ..formats.exchange import ExchangeError, read_exchange_file
     from .checkins import save_check_in
 
     athlete = ctx.repo.get_athlete(athlete_id)
     try:
         exchange = read_exchange_file(path, ctx.today())
-    except FileNotFoundError:
-        raise ExchangeError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ExchangeError(f"{path}: is a folder, not a check-in file") from None
-    except PermissionError:
-        raise ExchangeError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise ExchangeError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ExchangeError(f"{path}: {read_problem(exc)}") from None
     except ExchangeError as exc:
         raise ExchangeError(f"{path}: {exc}") from None
     data = exchange.check_in.to_dict()
