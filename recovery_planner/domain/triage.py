@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .assessment import ALL_REGIONS, Assessment
 from .features import BONE_RISK, DIFFUSE_MUSCLE, TENDON, AreaFeatures, Features
-from .plan import MAX_DAYS as MAX_PLAN_DAYS
+from .limits import MAX_DAYS as MAX_PLAN_DAYS
 from .regions import CLOT_REGIONS, HIP_GROIN_REGIONS, LOWER_LEG_REGIONS, MUSCLE_REGIONS, region_label
 
 LOWER_LEG_AND_FOOT = frozenset({"shin", "calf", "ankle", "foot"})

@@ -55,10 +55,12 @@ def with_edits(
     ctx: AppContext, athlete_id: str, checkin_id: str, check_in: dict[str, Any], plan: dict[str, Any]
 ) -> EffectivePlan:
     """``plan`` (stored with ``checkin_id``) with the coach's changes for its days applied."""
-    from ..domain.coach_edits import apply_edits
+    from ..domain.coach_edits import EditOutcome, apply_edits
 
     days = {d["date"] for d in plan.get("days") or []}
     relevant = [e for e in _edits(ctx, athlete_id) if e.day.isoformat() in days]
+    if not relevant:  # nothing to check against the planner's bans (which load the whole planner)
+        return EffectivePlan(checkin_id, check_in, EditOutcome(plan, (), ()))
     start = date.fromisoformat(plan["start"])
     outcome = apply_edits(plan, relevant, _bans(check_in, start))
     return EffectivePlan(checkin_id, check_in, outcome)
@@ -172,7 +174,7 @@ def squad_rows(ctx: AppContext, include_archived: bool = False) -> list[RosterEn
 
 
 def _extras(ctx: AppContext, athlete_id: str, checked_in: bool, today: date) -> _Extras:
-    from ..domain.plan import MAX_DAYS
+    from ..domain.limits import MAX_DAYS
     from ..domain.roster import COMPLETION_WINDOW_DAYS, Completion, completion
 
     notes_text = " ".join(n.get("text", "") for n in ctx.repo.notes(athlete_id))
