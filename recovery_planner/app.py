@@ -33,13 +33,14 @@ _qt_apps: list[Any] = []
 
 def main(argv: list[str] | None = None) -> int:
     """``recovery-planner`` and ``python -m recovery_planner``: the desktop app, or a command."""
-    from .cli.main import main as cli_main
-    from .cli.main import opens_app, parse_app_options
+    from .cli.app_options import opens_app, parse_app_options
 
     argv = sys.argv[1:] if argv is None else argv
     if opens_app(argv):
         options = parse_app_options(argv)
         return run_app(data_dir=options.data_dir, quit_after_first_paint=options.quit_after_first_paint)
+    from .cli.main import main as cli_main
+
     return cli_main(argv, renderers=renderers())
 
 

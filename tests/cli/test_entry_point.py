@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from recovery_planner.cli.app_options import opens_app
 from recovery_planner.cli.common import with_context
-from recovery_planner.cli.main import opens_app
 
 
 def test_only_a_command_or_help_skips_the_app() -> None:
