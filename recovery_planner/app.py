@@ -94,7 +94,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
         print(problem, file=sys.stderr)
         return 1
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from . import __version__
     from .services.errors import exit_code
@@ -133,6 +133,8 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
         nonlocal exit_status
         print(f"Recovery Planner cannot open your data: {exc}", file=sys.stderr)
         if not quit_after_first_paint:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(shell, "Recovery Planner cannot open your data", str(exc))
         exit_status = exit_code(exc) or 5
         app.quit()
