@@ -124,7 +124,10 @@ def test_no_strength_loading_while_a_structural_referral_is_open(data):
     ci, plan = plan_of(data)
     a = assess(ci)
     kinds = {it["kind"] for d in plan["days"] for it in d["items"]}
-    if a.strength_gated or set(STRUCTURAL_RULES) & set(plan["rules_fired"]):
+    # The structural referrals of the M13 gate: E2, E5, E10, E11, P1, and P7 only when a knee locked (guidance
+    # section 1: "P7-locking"); limited movement alone refers without gating strength work.
+    structural = set(STRUCTURAL_RULES - {"P7"}) & set(plan["rules_fired"])
+    if a.strength_gated or structural or "P7" in a.structural_rules:
         assert "strength_loading" not in kinds
 
 
@@ -189,3 +192,17 @@ def test_a_stored_plan_reads_back_unchanged(data):
 
     _, plan = plan_of(data)
     assert Plan.from_dict(plan).to_dict() == plan
+
+
+def _knee(mechanism, **symptoms):
+    area = {"region": "knee", "side": "left", "pain": 3, "kind": "aching", "mechanism": mechanism}
+    return {"date": TODAY.isoformat(), "areas": [area], "symptoms": symptoms}
+
+
+def test_a_knee_that_locked_after_a_twist_gates_strength_work_and_limited_movement_alone_does_not():
+    ci, locked = plan_of(_knee("inversion_twist", locking_or_giving_way=True))
+    assert "P7" in locked["rules_fired"] and assess(ci).strength_gated
+    assert all(it["kind"] != "strength_loading" for d in locked["days"] for it in d["items"])
+    ci, stiff = plan_of(_knee("gradual", limited_rom=True))
+    assert "P7" in stiff["rules_fired"] and not assess(ci).strength_gated  # referred, running held, not gated
+    assert stiff["no_running_until_cleared"] and all(d["running"] == "none" for d in stiff["days"])
