@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -348,14 +349,21 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
 
     ``today`` is the plan's first day when the check-in carries no ``date``.
     """
+    if not isinstance(data, dict):
+        raise CheckInError([FieldError(path, f"a check-in must be a JSON object, got {_describe(data)}")])
     errors: list[FieldError] = []
+    check_in = _read_check_in(data, today, path, errors)
+    if errors:
+        raise CheckInError(errors)
+    return check_in
+
+
+def _read_check_in(data: dict[str, Any], today: date, path: str, errors: list[FieldError]) -> CheckIn:
+    """The check-in in ``data``, with every problem appended to ``errors`` and the field it is in left out."""
     r = _Reader(errors)
 
     def p(key: str) -> str:
         return f"{path}.{key}" if path else key
-
-    if not isinstance(data, dict):
-        raise CheckInError([FieldError(path, f"a check-in must be a JSON object, got {_describe(data)}")])
 
     day = today
     raw_date = data.get("date")
@@ -433,9 +441,6 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
 
     symptoms = _read_symptoms(r, data.get("symptoms"), p("symptoms"))
     load = _read_load(r, data.get("load"), p("load"))
-
-    if errors:
-        raise CheckInError(errors)
     return CheckIn(date=day, athlete=athlete, wellbeing=wellbeing, areas=tuple(areas), symptoms=symptoms, load=load)
 
 
@@ -507,4 +512,67 @@ def _read_load(r: _Reader, raw: Any, path: str) -> Load:
         usual_easy_run_min=r.number(d, "usual_easy_run_min", path, 1, 24 * 60),
         longest_run_30d_km=r.number(d, "longest_run_30d_km", path, 0, 400),
         planned_session_km=r.number(d, "planned_session_km", path, 0, 400),
+    )
+
+
+# --------------------------------------------------------------------------- reading a stored check-in
+_ATHLETE_FIELDS = tuple(f.name for f in fields(Athlete))
+_WELLBEING_FIELDS = tuple(f.name for f in fields(Wellbeing))
+_AREA_FIELDS = tuple(f.name for f in fields(Area))
+_LOAD_FIELDS = tuple(f.name for f in fields(Load) if f.name != "last_session")
+_SESSION_FIELDS = tuple(f.name for f in fields(Session) if f.name != "sweat_test")
+_KNOWN_SYMPTOMS = frozenset(SYMPTOMS)
+
+
+def read_stored_check_in(data: Mapping[str, Any], day: date) -> CheckIn:
+    """A stored check-in (exchange format v1, written by ``CheckIn.to_dict``) read back as a ``CheckIn``.
+
+    It was validated when it was saved, so its values are taken as stored (an older version may have
+    allowed what this one no longer does) and fields this version does not know are ignored. A record
+    whose shape does not fit (a wrong type, a missing area field) is read field by field as
+    ``parse_check_in`` reads it, leaving out each field that does not pass instead of refusing the record.
+    ``day`` is the record's date (used when the check-in itself carries none). New input never comes here:
+    it goes through ``parse_check_in``.
+    """
+    try:
+        return _from_stored(data, day)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return _read_check_in(dict(data), day, "", []) if isinstance(data, Mapping) else CheckIn(date=day)
+
+
+def _pick(d: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    if d is None:
+        return {}
+    if not isinstance(d, Mapping):
+        raise TypeError("not an object")
+    return {k: d[k] for k in names if d.get(k) is not None}
+
+
+def _stored_area(d: Any) -> Area:
+    area = Area(**_pick(d, _AREA_FIELDS))
+    if not isinstance(area.pain, (int, float)) or isinstance(area.pain, bool):
+        raise TypeError("pain is not a number")
+    if not (isinstance(area.region, str) and isinstance(area.side, str) and isinstance(area.kind, str)):
+        raise TypeError("an area without region, side or kind")
+    return area
+
+
+def _from_stored(data: Mapping[str, Any], day: date) -> CheckIn:
+    raw_date = data.get("date")
+    load = _pick(data.get("load"), _LOAD_FIELDS)
+    raw_session = (data.get("load") or {}).get("last_session")
+    if raw_session is not None:
+        sweat = raw_session.get("sweat_test")
+        session = _pick(raw_session, _SESSION_FIELDS)
+        load["last_session"] = Session(**session, sweat_test=None if sweat is None else SweatTest(**sweat))
+    symptoms = data.get("symptoms") or {}
+    if not isinstance(symptoms, Mapping):
+        raise TypeError("symptoms is not an object")
+    return CheckIn(
+        date=day if raw_date is None else date.fromisoformat(raw_date),
+        athlete=Athlete(**_pick(data.get("athlete"), _ATHLETE_FIELDS)),
+        wellbeing=Wellbeing(**_pick(data.get("wellbeing"), _WELLBEING_FIELDS)),
+        areas=tuple(_stored_area(a) for a in data.get("areas") or ()),
+        symptoms={k: v for k, v in symptoms.items() if v is not None and k in _KNOWN_SYMPTOMS},
+        load=Load(**load),
     )

@@ -1,16 +1,18 @@
 """Recovery over time: pain series, the usual soreness course, 'not settling' warnings, 'did it help?'.
 
-Inputs are plain data (check-ins in exchange format v1, plans in plan format v1) in ``HistoryEntry``s
-sorted by date; nothing reads a clock (pass ``today`` in)."""
+Inputs are typed check-ins (``CheckIn``) and plans (``Plan``) in ``HistoryEntry``s; nothing reads a clock
+(pass ``today`` in)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
-from .plan import URGENCIES
+from .checkin import CheckIn
+from .plan import URGENCIES, Plan
 from .regions import LEG_SIDES, MUSCLE_REGIONS, REGIONS, region_label
 
 AreaKey = tuple[str, str]
@@ -60,15 +62,33 @@ _DOMS_SHAPE: tuple[tuple[float, float], ...] = (
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One saved check-in with its plan (None when not loaded yet) and the plan items ticked done."""
+    """One saved check-in with its plan (None when not loaded yet) and the plan items ticked done.
+
+    ``source`` is the check-in, or (for one read from storage) a function that reads it: ``check_in``
+    calls it once, on first use, so a long history can be listed, and a save's not-settling report made,
+    without reading every stored check-in."""
 
     id: str
     date: date
-    check_in: dict[str, Any]
-    plan: dict[str, Any] | None = None
+    source: CheckIn | Callable[[], CheckIn] = field(repr=False)
+    plan: Plan | None = None
     done_item_ids: frozenset[str] = field(default_factory=frozenset)
     running_day1: str | None = None  # from the stored summary, so lists need not load plans
     urgency: str | None = None
+
+    @cached_property
+    def check_in(self) -> CheckIn:
+        return self.source if isinstance(self.source, CheckIn) else self.source()
+
+    def plan_summary(self) -> tuple[str | None, str] | None:
+        """(day-1 running, referral urgency) of the loaded plan, else of the stored summary (None: unknown).
+
+        Day-1 running is None for a plan with no days (an emergency plan)."""
+        if self.plan is not None:
+            return (self.plan.days[0].running if self.plan.days else None), self.plan.referral.urgency
+        if self.urgency is not None:
+            return self.running_day1, self.urgency
+        return None
 
 
 @dataclass(frozen=True)
@@ -100,16 +120,16 @@ class ExpectedCourse:
     pains: tuple[float, ...]
 
 
-def area_pains(check_in: Mapping[str, Any]) -> dict[AreaKey, float]:
-    """Highest pain per marked (region, side) of one check-in (exchange format v1)."""
+def area_pains(check_in: CheckIn) -> dict[AreaKey, float]:
+    """Highest pain per marked (region, side) of one check-in."""
     out: dict[AreaKey, float] = {}
-    for a in check_in.get("areas") or ():
-        key = (a["region"], a["side"])
-        out[key] = max(float(a["pain"]), out.get(key, 0.0))
+    for a in check_in.areas:
+        key = (a.region, a.side)
+        out[key] = max(float(a.pain), out.get(key, 0.0))
     return out
 
 
-def leg_pains(check_in: Mapping[str, Any]) -> dict[AreaKey, float]:
+def leg_pains(check_in: CheckIn) -> dict[AreaKey, float]:
     """Like ``area_pains`` but per leg: a "both" mark counts for the left and the right leg."""
     out: dict[AreaKey, float] = {}
     for (region, side), pain in area_pains(check_in).items():
@@ -118,10 +138,10 @@ def leg_pains(check_in: Mapping[str, Any]) -> dict[AreaKey, float]:
     return out
 
 
-def _area_field(check_in: Mapping[str, Any], key: AreaKey, name: str) -> Any:
-    for a in check_in.get("areas") or ():
-        if (a["region"], a["side"]) == key and a.get(name) is not None:
-            return a[name]
+def _area_field(check_in: CheckIn, key: AreaKey, name: str) -> Any:
+    for a in check_in.areas:
+        if (a.region, a.side) == key and (value := getattr(a, name)) is not None:
+            return value
     return None
 
 
@@ -179,7 +199,7 @@ def _episode(days: list[HistoryEntry], key: AreaKey) -> list[HistoryEntry]:
 def _onset(episode: list[HistoryEntry], key: AreaKey) -> date:
     """When the episode began: the earliest date its check-ins give (days since onset, or since the run)."""
 
-    def days(c: Mapping[str, Any]) -> float:
+    def days(c: CheckIn) -> float:
         given = _area_field(c, key, "days_since_onset")
         return given if given is not None else (_area_field(c, key, "hours_since_run") or 0) / 24.0
 
@@ -213,7 +233,7 @@ def pain_trend(before: float | None, after: float | None) -> str | None:
     return "same"
 
 
-def change_by_region(first: Mapping[str, Any], latest: Mapping[str, Any]) -> dict[AreaKey, str]:
+def change_by_region(first: CheckIn, latest: CheckIn) -> dict[AreaKey, str]:
     """Per leg (side "left"/"right"): 'better', 'same', 'worse', 'new' or 'resolved' from first to latest."""
     a, b = leg_pains(first), leg_pains(latest)
     out: dict[AreaKey, str] = {}
@@ -230,7 +250,7 @@ def change_by_region(first: Mapping[str, Any], latest: Mapping[str, Any]) -> dic
     return out
 
 
-def worst_area(check_in: Mapping[str, Any]) -> tuple[str, str, float] | None:
+def worst_area(check_in: CheckIn) -> tuple[str, str, float] | None:
     """(region, side, pain) of the most painful marked area, or None when nothing is marked."""
     pains = area_pains(check_in)
     if not pains:
@@ -337,9 +357,9 @@ def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingRep
     return SettlingReport(tuple(concerns), urgency, urgency == "prompt", message, note)
 
 
-def check_in_settling(check_in: Mapping[str, Any], day: date) -> SettlingReport:
-    """P5 from one check-in alone (exchange format v1): its days since onset and trend, no history."""
-    return settling_report([HistoryEntry(id="", date=day, check_in=dict(check_in))], day)
+def check_in_settling(check_in: CheckIn, day: date) -> SettlingReport:
+    """P5 from one check-in alone: its days since onset and trend, no history."""
+    return settling_report([HistoryEntry("", day, check_in)], day)
 
 
 def settling_warning(history: Sequence[HistoryEntry], today: date) -> str | None:
@@ -361,15 +381,15 @@ def parse_item_id(item_id: str) -> tuple[date, str, str | None, str | None] | No
     return None if day is None else (day, parts[1], region, side)
 
 
-def plan_item_ids(plan: Mapping[str, Any]) -> frozenset[str]:
-    """Every item id of a plan in plan format v1."""
-    return frozenset(i["id"] for d in plan.get("days") or () for i in d.get("items") or () if "id" in i)
+def plan_item_ids(plan: Plan) -> frozenset[str]:
+    """Every item id of a plan."""
+    return frozenset(i.item_id(d.date) for d in plan.days for i in d.items)
 
 
-def kept_done_ids(done_ids: Iterable[str], new_plan: Mapping[str, Any]) -> frozenset[str]:
+def kept_done_ids(done_ids: Iterable[str], new_plan: Plan) -> frozenset[str]:
     """The ticked ids that stay ticked after re-planning: days before the new plan's start keep theirs;
     from the start on, a tick stays when the new plan still has the item (same day/kind/region/side)."""
-    start, ids = date.fromisoformat(new_plan["start"]), plan_item_ids(new_plan)
+    start, ids = new_plan.start, plan_item_ids(new_plan)
     return frozenset(i for i in done_ids if i in ids or ((p := parse_item_id(i)) is not None and p[0] < start))
 
 

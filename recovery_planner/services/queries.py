@@ -3,19 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .context import AppContext
 
 if TYPE_CHECKING:
+    from ..domain.checkin import CheckIn
+    from ..domain.plan import Plan
     from ..domain.progress import HistoryEntry
     from ..domain.roster import RosterEntry
     from ..storage.records import AthleteRecord, CheckInRecord
 
 
+def read_check_in(record: CheckInRecord) -> CheckIn:
+    """A stored check-in read back as a ``CheckIn`` (the one place services turn a stored check-in into one)."""
+    from ..domain.checkin import read_stored_check_in
+
+    return read_stored_check_in(record.check_in, record.date)
+
+
+def read_plan(stored: dict[str, Any]) -> Plan:
+    """A stored plan (plan format v1, any planner version) read back as a ``Plan``; ValueError if unreadable."""
+    from ..domain.plan import Plan
+
+    return Plan.from_dict(stored)
+
+
 @dataclass(frozen=True)
 class CurrentPlan:
-    """The plan in force today (None when there is none) and the plan items already ticked."""
+    """The plan in force today (None when there is none), as the plan screen shows it (plan format v1 with
+    the coach's changes applied and marked), and the plan items already ticked."""
 
     plan: dict[str, Any] | None
     done_ids: frozenset[str]
@@ -33,14 +51,16 @@ def current_plan(ctx: AppContext, athlete_id: str) -> CurrentPlan:
     if found is None:
         return CurrentPlan(None, frozenset())
     plan = found.outcome.plan
-    notice = cleared_notice(ctx, athlete_id, plan)
+    notice = cleared_notice(ctx, athlete_id, found.plan)
     if notice:  # shown with the plan, never stored in it: the stored plan stays as it was made
         plan = {**plan, "hold_cleared": notice}
     return CurrentPlan(plan, ctx.repo.done_items(athlete_id), found.checkin_id)
 
 
 def history_entries(ctx: AppContext, athlete_id: str) -> list[HistoryEntry]:
-    """The athlete's check-ins as history entries, oldest first (plans are loaded on demand)."""
+    """The athlete's check-ins as history entries, oldest first. Each stored check-in is read back as a
+    ``CheckIn`` when it is first used (a save's not-settling report reads only the latest few); plans are
+    loaded on demand."""
     from ..domain.progress import HistoryEntry
 
     done = ctx.repo.done_items(athlete_id)
@@ -48,7 +68,7 @@ def history_entries(ctx: AppContext, athlete_id: str) -> list[HistoryEntry]:
         HistoryEntry(
             id=r.id,
             date=r.date,
-            check_in=r.check_in,
+            source=partial(read_check_in, r),
             done_item_ids=done,
             running_day1=r.summary.running_day1,
             urgency=r.summary.urgency,
@@ -63,7 +83,8 @@ def history_records(ctx: AppContext, athlete_id: str) -> list[CheckInRecord]:
 
 
 def stored_plan(ctx: AppContext, athlete_id: str, checkin_id: str) -> dict[str, Any] | None:
-    """The plan stored with one check-in (plan format v1), or None if it was never stored."""
+    """The plan stored with one check-in, as stored (plan format v1, for the screens and exports; read it
+    back with ``read_plan`` for a decision), or None if it was never stored."""
     return ctx.repo.get_plan(athlete_id, checkin_id)
 
 
