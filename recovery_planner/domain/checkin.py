@@ -6,7 +6,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -516,14 +516,6 @@ def _read_load(r: _Reader, raw: Any, path: str) -> Load:
 
 
 # --------------------------------------------------------------------------- reading a stored check-in
-_ATHLETE_FIELDS = tuple(f.name for f in fields(Athlete))
-_WELLBEING_FIELDS = tuple(f.name for f in fields(Wellbeing))
-_AREA_FIELDS = tuple(f.name for f in fields(Area))
-_LOAD_FIELDS = tuple(f.name for f in fields(Load) if f.name != "last_session")
-_SESSION_FIELDS = tuple(f.name for f in fields(Session) if f.name != "sweat_test")
-_KNOWN_SYMPTOMS = frozenset(SYMPTOMS)
-
-
 def read_stored_check_in(data: Mapping[str, Any], day: date) -> CheckIn:
     """A stored check-in (exchange format v1, written by ``CheckIn.to_dict``) read back as a ``CheckIn``.
 
@@ -540,39 +532,73 @@ def read_stored_check_in(data: Mapping[str, Any], day: date) -> CheckIn:
         return _read_check_in(dict(data), day, "", []) if isinstance(data, Mapping) else CheckIn(date=day)
 
 
-def _pick(d: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    if d is None:
-        return {}
-    if not isinstance(d, Mapping):
-        raise TypeError("not an object")
-    return {k: d[k] for k in names if d.get(k) is not None}
+class _Stored:
+    """Builds one frozen dataclass from stored values: the fields it has (None and unknown keys left out,
+    so defaults apply), set directly. Its ``__init__`` sets each field through ``object.__setattr__``,
+    which makes reading a long history several times slower; these classes have no ``__post_init__``."""
+
+    def __init__(self, cls: type, skip: tuple[str, ...] = ()) -> None:
+        self.cls = cls
+        self.names = frozenset(f.name for f in fields(cls)) - set(skip)
+        self.defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+        self.required = frozenset(
+            f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING and f.name not in skip
+        )
+
+    def __call__(self, values: Any, **extra: Any) -> Any:
+        if values is None:
+            values = {}
+        elif type(values) is not dict:  # stored records are decoded JSON; anything else takes the slow path
+            raise TypeError(f"{self.cls.__name__}: not an object")
+        if values.keys() <= self.names and None not in values.values():
+            given = values  # as CheckIn.to_dict writes it: nothing to leave out
+        else:
+            given = {k: v for k, v in values.items() if k in self.names and v is not None}
+        for name in self.required:
+            if name not in given and name not in extra:
+                raise KeyError(f"{self.cls.__name__}.{name} is missing")
+        obj: Any = object.__new__(self.cls)
+        fields_ = obj.__dict__
+        fields_.update(self.defaults)
+        fields_.update(given)
+        if extra:
+            fields_.update(extra)
+        return obj
+
+
+_CHECK_IN, _ATHLETE, _WELLBEING = _Stored(CheckIn), _Stored(Athlete), _Stored(Wellbeing)
+_AREA, _SWEAT = _Stored(Area), _Stored(SweatTest)
+_SESSION, _LOAD = _Stored(Session, skip=("sweat_test",)), _Stored(Load, skip=("last_session",))
+_KNOWN_SYMPTOMS = frozenset(SYMPTOMS)
 
 
 def _stored_area(d: Any) -> Area:
-    area = Area(**_pick(d, _AREA_FIELDS))
+    area: Area = _AREA(d)
     if not isinstance(area.pain, (int, float)) or isinstance(area.pain, bool):
         raise TypeError("pain is not a number")
     if not (isinstance(area.region, str) and isinstance(area.side, str) and isinstance(area.kind, str)):
-        raise TypeError("an area without region, side or kind")
+        raise TypeError("an area's region, side or kind is not text")
     return area
 
 
 def _from_stored(data: Mapping[str, Any], day: date) -> CheckIn:
     raw_date = data.get("date")
-    load = _pick(data.get("load"), _LOAD_FIELDS)
-    raw_session = (data.get("load") or {}).get("last_session")
+    raw_load = data.get("load") or {}
+    raw_session = raw_load.get("last_session")
+    session = None
     if raw_session is not None:
         sweat = raw_session.get("sweat_test")
-        session = _pick(raw_session, _SESSION_FIELDS)
-        load["last_session"] = Session(**session, sweat_test=None if sweat is None else SweatTest(**sweat))
+        session = _SESSION(raw_session, sweat_test=None if sweat is None else _SWEAT(sweat))
     symptoms = data.get("symptoms") or {}
-    if not isinstance(symptoms, Mapping):
+    if type(symptoms) is not dict:
         raise TypeError("symptoms is not an object")
-    return CheckIn(
+    check_in: CheckIn = _CHECK_IN(
+        {},
         date=day if raw_date is None else date.fromisoformat(raw_date),
-        athlete=Athlete(**_pick(data.get("athlete"), _ATHLETE_FIELDS)),
-        wellbeing=Wellbeing(**_pick(data.get("wellbeing"), _WELLBEING_FIELDS)),
+        athlete=_ATHLETE(data.get("athlete")),
+        wellbeing=_WELLBEING(data.get("wellbeing")),
         areas=tuple(_stored_area(a) for a in data.get("areas") or ()),
         symptoms={k: v for k, v in symptoms.items() if v is not None and k in _KNOWN_SYMPTOMS},
-        load=Load(**load),
+        load=_LOAD(raw_load, last_session=session),
     )
+    return check_in

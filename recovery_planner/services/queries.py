@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -16,11 +17,33 @@ if TYPE_CHECKING:
     from ..storage.records import AthleteRecord, CheckInRecord
 
 
+_CHECK_INS_CACHE = "queries.check_ins"
+
+
 def read_check_in(record: CheckInRecord) -> CheckIn:
     """A stored check-in read back as a ``CheckIn`` (the one place services turn a stored check-in into one)."""
     from ..domain.checkin import read_stored_check_in
 
     return read_stored_check_in(record.check_in, record.date)
+
+
+def _cached_reader(ctx: AppContext, athlete_id: str) -> Callable[[CheckInRecord], CheckIn]:
+    """``read_check_in`` keeping what it read for one athlete at a time (the one on screen), by record id and
+    save time, so that reloading a history after a save or a tick reads only the check-ins not read yet."""
+    held = ctx.caches.get(_CHECK_INS_CACHE)
+    if held is None or held[0] != athlete_id:
+        held = (athlete_id, {})
+        ctx.caches[_CHECK_INS_CACHE] = held
+    cache: dict[tuple[str, str], CheckIn] = held[1]
+
+    def read(record: CheckInRecord) -> CheckIn:
+        key = (record.id, record.saved_at)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = read_check_in(record)
+        return found
+
+    return read
 
 
 def read_plan(stored: dict[str, Any]) -> Plan:
@@ -64,11 +87,12 @@ def history_entries(ctx: AppContext, athlete_id: str) -> list[HistoryEntry]:
     from ..domain.progress import HistoryEntry
 
     done = ctx.repo.done_items(athlete_id)
+    read = _cached_reader(ctx, athlete_id)
     return [
         HistoryEntry(
             id=r.id,
             date=r.date,
-            source=partial(read_check_in, r),
+            source=partial(read, r),
             done_item_ids=done,
             running_day1=r.summary.running_day1,
             urgency=r.summary.urgency,

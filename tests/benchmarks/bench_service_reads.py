@@ -34,6 +34,17 @@ def median_ms(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def history_tab(ctx: AppContext, athlete_id: str, today: date) -> None:
+    """What the history tab computes from the entries (pain series, warning, 'did it help?', change maps)."""
+    from recovery_planner.domain.progress import change_by_region, did_it_help, pain_series, settling_report
+
+    entries = queries.history_entries(ctx, athlete_id)
+    pain_series(entries)
+    settling_report(entries, today)
+    did_it_help(entries)
+    change_by_region(entries[0].check_in, entries[-1].check_in)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--athletes", type=int, default=20)
@@ -51,7 +62,9 @@ def main() -> int:
         print(f"{args.athletes} athletes x {info.checkins // args.athletes} daily check-ins; warm repository caches")
         rows = [
             ("history tab: history_entries", lambda: queries.history_entries(ctx, who)),
-            ("not-settling report of a save", lambda: checkins.settling_for(ctx, who, new)),
+            ("history tab, first open", lambda: (ctx.caches.clear(), history_tab(ctx, who, today))),
+            ("history tab, reopened", lambda: history_tab(ctx, who, today)),
+            ("not-settling report of a save", lambda: (ctx.caches.clear(), checkins.settling_for(ctx, who, new))),
             ("hold look-up + state of a save", lambda: holds.hold_inputs(ctx, who, today).state()),
             ("plan in force: current_plan", lambda: queries.current_plan(ctx, who)),
             ("squad overview (no cache)", lambda: (ctx.caches.clear(), coach.squad_rows(ctx))),
