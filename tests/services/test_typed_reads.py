@@ -123,12 +123,12 @@ def test_the_history_reads_each_stored_check_in_as_a_check_in_once(ctx: AppConte
         assert isinstance(entry.check_in, CheckIn)
         assert entry.check_in == parse_check_in(record.check_in, record.date)  # as validated when saved
     today = date(2026, 3, 3)
-    typed = [type(e)(e.id, e.date, parse_check_in(r.check_in, r.date)) for e, r in zip(entries, records)]
+    typed = [type(e)(e.id, e.date, parse_check_in(r.check_in, r.date)) for e, r in zip(entries, records, strict=True)]
     report = settling_report(entries, today)
     assert report == settling_report(typed, today)
     assert [(c.reason, c.pains) for c in report.concerns] == [("worse_twice", (2.0, 3.0, 4.0))]
     again = queries.history_entries(ctx, athlete)
-    assert all(a.check_in is b.check_in for a, b in zip(entries, again))  # read once, kept for the athlete
+    assert all(a.check_in is b.check_in for a, b in zip(entries, again, strict=True))  # read once, kept for the athlete
 
 
 def test_a_save_shows_the_new_plan_as_its_document(ctx: AppContext) -> None:
