@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..domain.checkin import EXPERIENCE
-from ..domain.plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
+from ..domain.limits import DEFAULT_DAYS, EXPERIENCE, MAX_DAYS, MIN_DAYS
 from ..services import athletes as athlete_ops
 from ..services import backups as backup_ops
 from ..services import checkins as checkin_ops

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from ..domain.plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
+from ..domain.limits import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
 from ..services.context import local_now
 from .common import EXIT_BAD_INPUT, EXIT_CODES_HELP, add_data_dir
 from .io import InputError, read_json_input

@@ -10,9 +10,9 @@ from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from .limits import EXPERIENCE
 from .regions import REGIONS, SIDES, SUBREGIONS
 
-EXPERIENCE = ("beginner", "intermediate", "advanced")
 SEXES = ("female", "male")
 KINDS = ("soreness", "aching", "sharp", "cramp")
 TRENDS = ("better", "same", "worse")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .checkin import CheckIn
+from .conditions import HOT_C, hot_wbgt, is_hot
 from .plan import HydrationAdvice
 
 DEFAULT_SESSION_MIN = 45.0  # step 0: a typical easy run when neither a planned nor a usual run is known (H)
@@ -10,18 +11,18 @@ SR_MIN, SR_MAX = 0.3, 2.5  # L/h clamp for the default estimate
 SWEAT_SODIUM_MMOL_PER_L = 37.5  # Baker 2016: 35.9 +/- 10.4 mmol/L
 ESTIMATED_RATE_L_PER_H = (0.4, 0.8)  # an estimated sweat rate caps during-run advice (Noakes 2003)
 CATCH_UP_WINDOW_H = 6.0  # a day-1 catch-up item only after a session that ended this recently (H)
-HOT_WBGT_C = 28.0  # humid or radiant heat: the hot sweat-rate default (H)
+SODIUM_SESSION_MIN = 60.0  # step 4: fluids with sodium for runs longer than this, or in hot weather
 
 
 def sweat_rate_per_kg(temperature_c: float | None, hot: bool, wbgt_c: float | None = None) -> float:
-    """Default sweat rate in mL per kg per hour: WBGT first, then the temperature, then the hot flag."""
-    if wbgt_c is not None and wbgt_c >= HOT_WBGT_C:
+    """Default sweat rate in mL per kg per hour: a hot WBGT first, then the temperature, then the hot flag."""
+    if hot_wbgt(wbgt_c):
         return 20.0
     if temperature_c is None:
         return 20.0 if hot else 13.0
     if temperature_c < 15:
         return 10.0
-    if temperature_c < 25:
+    if temperature_c < HOT_C:
         return 13.0
     if temperature_c < 30:
         return 16.0
@@ -112,7 +113,6 @@ def hydration_advice(check_in: CheckIn, *, any_running_day: bool = True) -> Hydr
     post = (1.25 * deficit, 1.5 * deficit)
     ended = hours_since_last_session(check_in)
     recent = basis != "planned_session_nothing_drunk" and ended is not None and ended <= CATCH_UP_WINDOW_H
-    hot = w.hot_weather or (w.temperature_c is not None and w.temperature_c >= 25) or (wbgt is not None and wbgt >= 28)
     return HydrationAdvice(
         sweat_rate_l_per_h=rate,
         measured=measured,
@@ -123,7 +123,7 @@ def hydration_advice(check_in: CheckIn, *, any_running_day: bool = True) -> Hydr
         during_run_l=during,
         post_run_l=post,
         post_run_basis=basis,
-        sodium=session_min > 60 or hot,
+        sodium=session_min > SODIUM_SESSION_MIN or is_hot(check_in),
         sodium_loss_mmol=loss * SWEAT_SODIUM_MMOL_PER_L,
         catch_up_l=post if recent and post[1] > 0.05 else None,
         session_basis=basis_of_run,

@@ -8,7 +8,6 @@ from typing import Any
 
 from .citations import citations
 
-MIN_DAYS, DEFAULT_DAYS, MAX_DAYS = 3, 7, 14  # plan horizon
 RUNNING_LEVELS = ("none", "easy", "normal")
 URGENCIES = ("none", "routine", "prompt", "urgent", "emergency")
 ITEM_KINDS = (

@@ -14,10 +14,8 @@ from .exercises import WALK_RUN_RULE, WALK_RUN_STEPS
 from .features import TENDON, extract
 from .holds import HoldState, long_date
 from .hydration import hydration_advice
+from .limits import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
 from .plan import (
-    DEFAULT_DAYS,
-    MAX_DAYS,
-    MIN_DAYS,
     URGENCIES,
     HydrationAdvice,
     Plan,

@@ -5,9 +5,9 @@ The strain pathway of R6 lives with the referrals (triage.py); here a sharp pain
 from __future__ import annotations
 
 from .assessment import Assessment
+from .conditions import is_hot
 from .features import BONE_RISK, DIFFUSE_MUSCLE, LOCALIZED, TENDON
 from .load import single_run_limit_km, single_run_spike
-from .triage import HOT_C, HOT_WBGT_C
 
 PLAN_INTENSITY_DAYS = 3  # days 1-3 carry the intensity cap (guidance 2.1 step 4)
 WBGT_NO_HARD_C, WBGT_NO_OUTDOOR_C = 30.0, 32.2  # H1 (Armstrong 2007 table)
@@ -80,19 +80,13 @@ def _load_and_conditions(a: Assessment) -> None:
             "Calf strains are more common after 50: warm the calves up gradually and keep one extra "
             "easy day before any fast running."
         )
-    last = ci.load.last_session
-    temps = (ci.wellbeing.temperature_c, last.temperature_c if last else None)
-    wbgt = ci.wellbeing.wbgt_c
-    if (
-        ci.wellbeing.hot_weather
-        or any(t is not None and t >= HOT_C for t in temps)
-        or (wbgt is not None and wbgt >= HOT_WBGT_C)
-    ):
+    if is_hot(ci):
         a.fire("H1")
         a.caution(
             "It is hot: run in the cooler part of the day, keep runs shorter, and take fluids with "
             "sodium on runs longer than an hour."
         )
+    wbgt = ci.wellbeing.wbgt_c
     if wbgt is not None and wbgt > WBGT_NO_OUTDOOR_C:
         a.cap_easy(PLAN_INTENSITY_DAYS, "H1")
         a.caution(f"The heat index (WBGT {wbgt:g} °C) is too high for running outdoors: run indoors or not at all.")

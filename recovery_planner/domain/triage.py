@@ -4,15 +4,15 @@ X2 and X4 (guidance 2.2-2.7). Not settling (P5/P5b) has one definition, in progr
 from __future__ import annotations
 
 from .assessment import ALL_REGIONS, Assessment
+from .conditions import is_hot, was_long_run
 from .features import BONE_RISK, DIFFUSE_MUSCLE, TENDON, AreaFeatures, Features
-from .plan import MAX_DAYS as MAX_PLAN_DAYS
+from .limits import MAX_DAYS as MAX_PLAN_DAYS
 from .regions import CLOT_REGIONS, HIP_GROIN_REGIONS, LOWER_LEG_REGIONS, MUSCLE_REGIONS, region_label
 
 LOWER_LEG_AND_FOOT = frozenset({"shin", "calf", "ankle", "foot"})
 SUDDEN = ("sudden_during_sprint", "inversion_twist")
 NO_INJURY = (None, "none", "gradual")  # E2/E11 "no injury mechanism"
 RUB_KINDS = ("foam_rolling", "massage")
-HOT_C, HOT_WBGT_C, LONG_RUN_MIN = 25, 28, 90  # H1, H2
 STRAIN_CRAMP_HOURS = 12  # R6: a cramp that still hurts 12 h later is a strain (H)
 HEAT_EXHAUSTION_HOURS = 24  # H2: symptoms within 24 h of the session
 POSTPARTUM_RUN_WEEKS = 12  # X2
@@ -207,18 +207,6 @@ def _compartment(a: Assessment) -> None:
         a.ban(region, "compression", "ice", "elevation", *RUB_KINDS)
 
 
-def _hot_or_long(f: Features) -> tuple[bool, bool]:
-    ci = f.check_in
-    last = ci.load.last_session
-    temps = (ci.wellbeing.temperature_c, last.temperature_c if last else None)
-    hot = (
-        ci.wellbeing.hot_weather
-        or any(t is not None and t >= HOT_C for t in temps)
-        or (ci.wellbeing.wbgt_c is not None and ci.wellbeing.wbgt_c >= HOT_WBGT_C)
-    )
-    return bool(hot), last is not None and (last.duration_min or 0) >= LONG_RUN_MIN
-
-
 def _session_recent(f: Features) -> bool:
     """The last session ended within 24 h (unknown counts as recent: the safe reading)."""
     last = f.check_in.load.last_session
@@ -231,7 +219,7 @@ def _session_recent(f: Features) -> bool:
 def _heat_and_sodium(a: Assessment) -> None:
     """E4 heat stroke (confusion or collapse), E8 low blood sodium (weight gained), H2 heat exhaustion."""
     f = a.features
-    hot, long_run = _hot_or_long(f)
+    hot_or_long = is_hot(f.check_in) or was_long_run(f.check_in)
     gained = (f.symptom("body_mass_change_kg") or 0) > 0
     headache, vomiting = bool(f.symptom("headache")), bool(f.symptom("vomiting"))
     if f.symptom("confusion_or_collapse"):
@@ -270,7 +258,7 @@ def _heat_and_sodium(a: Assessment) -> None:
         )
     if a.suppressed and ("E4" in a.rules or "E8" in a.rules):
         return
-    if (headache or vomiting) and (hot or long_run) and _session_recent(f):
+    if (headache or vomiting) and hot_or_long and _session_recent(f):
         _heat_exhaustion(a, vomiting or (headache and (f.check_in.wellbeing.fatigue or 0) >= 8))
     elif headache or vomiting:
         a.rest(1, "S3")

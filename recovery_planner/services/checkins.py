@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from . import coach, holds
+from . import coach, holds, queries
 from .changes import Changes, OpResult
 from .context import AppContext
 
@@ -88,7 +88,7 @@ def save_check_in(ctx: AppContext, athlete_id: str, data: Any, days: int) -> OpR
     hold = holds.hold_summary(holds.top_hold(inputs.state_with(plan)))
     record = ctx.repo.add_check_in(athlete_id, check_in, plan, hold)
     shown = coach.with_edits(ctx, athlete_id, record.id, check_in, plan).outcome.plan
-    saved = SavedCheckIn(record, shown, ctx.repo.done_items(athlete_id))
+    saved = SavedCheckIn(record, shown, queries.plan_done_items(ctx, athlete_id, plan))
     return OpResult(saved, Changes(check_ins=True, plans=True, athletes=True, athlete_id=athlete_id))
 
 

@@ -67,11 +67,14 @@ def with_edits(
     """``plan`` (stored with ``checkin_id``) with the coach's changes for its days applied to its document:
     ``document`` is the plan as stored (a stored plan is shown as it was written), by default ``plan.to_dict()``.
     """
-    from ..domain.coach_edits import apply_edits
+    from ..domain.coach_edits import EditOutcome, apply_edits
 
+    shown = plan.to_dict() if document is None else document
     days = {d.date for d in plan.days}
     relevant = [e for e in _edits(ctx, athlete_id) if e.day in days]
-    outcome = apply_edits(plan.to_dict() if document is None else document, relevant, _bans(check_in))
+    if not relevant:  # nothing to check against the planner's bans (which load the whole planner)
+        return EffectivePlan(checkin_id, check_in, plan, EditOutcome(shown, (), ()))
+    outcome = apply_edits(shown, relevant, _bans(check_in))
     return EffectivePlan(checkin_id, check_in, plan, outcome)
 
 
@@ -183,7 +186,7 @@ def squad_rows(ctx: AppContext, include_archived: bool = False) -> list[RosterEn
 
 
 def _extras(ctx: AppContext, athlete_id: str, checked_in: bool, today: date) -> _Extras:
-    from ..domain.plan import MAX_DAYS
+    from ..domain.limits import MAX_DAYS
     from ..domain.roster import COMPLETION_WINDOW_DAYS, Completion, completion
 
     notes_text = " ".join(n.get("text", "") for n in ctx.repo.notes(athlete_id))

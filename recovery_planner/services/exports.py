@@ -235,7 +235,7 @@ def _same_check_in(a: CheckIn, b: CheckIn) -> bool:
 
 
 def _plan_days(ctx: AppContext) -> int:
-    from ..domain.plan import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
+    from ..domain.limits import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
 
     days = ctx.repo.get_setting("plan_days", DEFAULT_DAYS)
     return days if isinstance(days, int) and MIN_DAYS <= days <= MAX_DAYS else DEFAULT_DAYS

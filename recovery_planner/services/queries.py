@@ -77,7 +77,13 @@ def current_plan(ctx: AppContext, athlete_id: str) -> CurrentPlan:
     notice = cleared_notice(ctx, athlete_id, found.plan)
     if notice:  # shown with the plan, never stored in it: the stored plan stays as it was made
         plan = {**plan, "hold_cleared": notice}
-    return CurrentPlan(plan, ctx.repo.done_items(athlete_id), found.checkin_id)
+    return CurrentPlan(plan, plan_done_items(ctx, athlete_id, found.plan), found.checkin_id)
+
+
+def plan_done_items(ctx: AppContext, athlete_id: str, plan: Plan) -> frozenset[str]:
+    """The ticked items of ``plan``'s days (only the months it covers are read, not the whole history)."""
+    dates = sorted(d.date for d in plan.days)
+    return ctx.repo.done_items(athlete_id, dates[0], dates[-1]) if dates else frozenset()
 
 
 def history_entries(ctx: AppContext, athlete_id: str) -> list[HistoryEntry]:

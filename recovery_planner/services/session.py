@@ -44,7 +44,8 @@ def close_context(ctx: AppContext) -> None:
 
 @dataclass(frozen=True)
 class Overview:
-    """Settings, the active athletes (by name) and the roster rows (every athlete, archived included)."""
+    """Settings, the active athletes (by name) and, in coach mode, the roster rows (every athlete, archived
+    included; a runner has no squad, so none are made)."""
 
     settings: dict[str, Any]
     athletes: tuple[AthleteRecord, ...]
@@ -57,7 +58,9 @@ class Overview:
 def overview(ctx: AppContext) -> Overview:
     from .queries import roster_entries
 
-    return Overview(ctx.repo.settings(), tuple(ctx.repo.list_athletes()), tuple(roster_entries(ctx)))
+    settings = ctx.repo.settings()
+    roster = tuple(roster_entries(ctx)) if settings.get("coach_mode") else ()
+    return Overview(settings, tuple(ctx.repo.list_athletes()), roster)
 
 
 @dataclass(frozen=True)

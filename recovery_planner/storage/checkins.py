@@ -17,19 +17,22 @@ import os
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb import Query
 
-from ..domain.checkin import CheckIn
-from ..domain.plan import MAX_DAYS, Plan
+from ..domain.limits import MAX_DAYS
 from .errors import DamagedFileError, InvalidRecordError, NotFoundError
 from .filestore import check_storable
 from .folder import DataFolder
 from .paths import ATHLETES_DIR, checkins_month, checkins_name, plans_name
 from .records import ITEM_ID_RE, CheckInRecord, checkin_id_date
 from .restore import FIRST_DAY, LAST_DAY
+
+if TYPE_CHECKING:
+    from ..domain.checkin import CheckIn
+    from ..domain.plan import Plan
 
 
 def _rel(athlete_id: str, name: str) -> Path:
@@ -55,7 +58,9 @@ def shard_months(
 def new_checkin_doc(check_in: CheckIn, plan: Plan, hold: dict[str, Any] | None = None) -> dict[str, Any]:
     """The stored form of a check-in (its plan is stored separately under the same id); ``hold``: the
     most urgent hold still open after it (its summary carries it for the roster)."""
-    from ..domain.summary import summarise  # the history maths loads with the first save, not at start-up
+    from ..domain.checkin import CheckIn  # the domain's models load with the first save, not at start-up
+    from ..domain.plan import Plan
+    from ..domain.summary import summarise
 
     if not isinstance(check_in, CheckIn) or not isinstance(plan, Plan):
         raise InvalidRecordError(["check-in: expected a validated check-in and its plan"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import configparser
 import contextlib
 import os
 from pathlib import Path
@@ -16,6 +15,8 @@ def take_window_theme(root: Path) -> str | None:
     path = Path(root) / WINDOW_INI
     if not path.is_file():
         return None
+    import configparser  # only for the rare folder that still has the file
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(path, encoding="utf-8")

@@ -12,8 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..domain.checkin import EXPERIENCE
-from ..domain.limits import AGE_YEARS, BODY_MASS_KG, NAME_MAX_CHARS, NOTES_MAX_CHARS
+from ..domain.limits import AGE_YEARS, BODY_MASS_KG, EXPERIENCE, NAME_MAX_CHARS, NOTES_MAX_CHARS
 from .errors import InvalidRecordError
 
 UNITS = ("metric", "imperial")

@@ -19,11 +19,8 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from tinydb import Query
 
-from ..domain.checkin import CheckIn
-from ..domain.plan import Plan
-from . import backups, checkins, coach, restore, salvage
+from . import checkins, coach, restore
 from .atomic import atomic_write_bytes, copy_file_atomic, fsync_dir
-from .backups import BackupInfo
 from .errors import InvalidRecordError, NotFoundError, StorageError
 from .filestore import encode, load_file
 from .folder import DataFolder
@@ -58,6 +55,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..domain.activities import Activity
+    from ..domain.checkin import CheckIn
+    from ..domain.plan import Plan
+    from .backups import BackupInfo
 
 
 @dataclass(frozen=True)
@@ -395,6 +395,8 @@ class Repository:
     def backup(self, kind: str = "manual") -> BackupInfo:
         """Take a snapshot of the data folder now (kept until deleted; automatic ones rotate)."""
         with self._folder.transaction():
+            from . import backups
+
             return backups.create_snapshot(self.data_dir, kind)
 
     def ensure_daily_backup(self) -> bool:
@@ -406,11 +408,15 @@ class Repository:
         return self._folder.daily_backup()
 
     def list_backups(self) -> list[BackupInfo]:
+        from . import backups
+
         return backups.list_backups(self.data_dir)
 
     def export_backup(self, dest: Path) -> int:
         """Write all data into one zip file (to move it to another computer); returns the file count."""
         with self._folder.transaction():
+            from . import backups
+
             return backups.export_zip(self.data_dir, Path(dest))
 
     def damaged_files(self, full: bool = False) -> list[Path]:
@@ -436,6 +442,8 @@ class Repository:
         return actions
 
     def _repair_file(self, rel: Path) -> RepairAction:
+        from . import backups, salvage
+
         path = self.data_dir / rel
         source = backups.good_copy(self.data_dir, rel)
         if not path.exists():  # a lost profile
@@ -467,6 +475,8 @@ class Repository:
         finished at the next open. Raises BackupError for an unusable backup, NewerVersionError if the
         backup or the current data holds a file of a newer version (nothing is changed then).
         """
+        from . import backups
+
         src = Path(source)
         named = backups.backups_dir(self.data_dir) / str(source)
         if not src.exists() and named.is_dir():

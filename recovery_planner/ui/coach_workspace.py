@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMenu, QTr
 from ..services import coach as coach_ops
 from .coach_menu import coach_menu
 from .notes_panel import NotesPanel
-from .plan_view import DAY_DATE, ITEM_DATA
+from .plan_view import DAY_DATE, ITEM_DATA, PlanView
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -58,14 +58,18 @@ class CoachWorkspace(QObject):
         self._act("Export this athlete's &whole record...", self.export_record)
         self._act("&Delete this athlete for good...", self.delete_athlete)
         self.menu_action = window.menuBar().insertMenu(window.athletes_menu.menuAction(), self.menu)
-        tree = window.plan_view.tree
-        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        tree.customContextMenuRequested.connect(self._plan_menu)
+        if window.plan_view_built:
+            self.attach_plan_view(window.plan_view)
         self._squad_request = 0
         # Modal pieces go through these attributes, so tests can drive them.
         self.show_menu = lambda menu, where: menu.exec(where)
         self.ask_text = lambda title, label: _ask_text(self.window, title, label)
         self.set_enabled(False)
+
+    def attach_plan_view(self, view: PlanView) -> None:
+        """The plan's context menu (change, remove or add items); called once the Plan tab is built."""
+        view.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.tree.customContextMenuRequested.connect(self._plan_menu)
 
     def _act(self, text: str, slot: Any) -> QAction:
         action = QAction(text, self.window)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,16 +35,17 @@ from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
 from .activity_import import ActivityImporter, DropImport
-from .checkin_form import CheckInForm
-from .history_page import HistoryPage
-from .plan_view import PlanView
-from .red_flags import RedFlagPage
+from .lazy_tab import LazyTab
 from .tasks import TaskRunner
 from .theme import apply_theme
 from .welcome import SEX_SETTING, WELCOMED_SETTING, WelcomePage
 
 if TYPE_CHECKING:
     from ..services.queries import AthleteRecord
+    from .checkin_form import CheckInForm
+    from .history_page import HistoryPage
+    from .plan_view import PlanView
+    from .red_flags import RedFlagPage
 
 DEFAULT_SIZE = (1180, 780)
 
@@ -79,33 +81,29 @@ class MainWindow(QMainWindow):
         self.inform = lambda title, text: QMessageBox.information(self, title, text)
         self.warn = lambda title, text: QMessageBox.warning(self, title, text)
         self._painted = False
+        self._after_paint: list[Callable[[], None]] = []  # background loads that wait for the first frame
         self.remember_geometry = True  # off for smoke runs, which must not write on quit
         self._plan_request = 0  # newest plan request; older results arriving late are dropped
         self.setWindowTitle("Recovery Planner")
 
-        self.form = CheckInForm()
-        self.questions = RedFlagPage()
+        # The check-in form and its questions are built when first needed: many first screens (the welcome
+        # page, today's plan, the squad) do not show them, and the form with its diagram is the costliest page.
+        self._form: CheckInForm | None = None
+        self._questions: RedFlagPage | None = None
+        self._imperial = False
         self.checkin_stack = QStackedWidget()
-        self.checkin_stack.addWidget(self.form)
-        self.checkin_stack.addWidget(self.questions)
-        self.plan_view = PlanView()
-        self.history_view = HistoryPage(ctx, self.tasks)
+        self._current = state.current  # the plan shown (the Plan tab reads it when it is built)
         self.roster_view: Any = None  # the coach's squad tab, built when coach mode is on
         self.coach_workspace: Any = None  # the coach's notes, plan changes and squad exports, likewise
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.checkin_stack, "Check in")
-        self.tabs.addTab(self.plan_view, "Plan")
-        self.tabs.addTab(self.history_view, "History")
+        self._plan_tab = LazyTab(self.tabs, "Plan", self._build_plan_view)
+        self._history_tab = LazyTab(self.tabs, "History", self._build_history_page)
         self.setCentralWidget(self.tabs)
 
-        self.form.continue_requested.connect(self._ask_questions)
-        self.form.start_from_last_requested.connect(self.start_from_last_check_in)
         self._undo_ticks: list[tuple[str, bool]] = []  # (item id, state it was set to), newest last
         self._undoing = False
-        self.questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
-        self.questions.answered.connect(self._save_check_in)
-        self.plan_view.item_toggled.connect(self._tick)
         self.tabs.currentChanged.connect(self._on_tab)
 
         self.activity_importer = ActivityImporter(
@@ -129,10 +127,76 @@ class MainWindow(QMainWindow):
         self._show_current(state.current)
         if not state.overview.settings.get(WELCOMED_SETTING):  # first run: a welcome page, not a modal dialog
             self._show_welcome()
-        elif self.plan_view.today_counts() is not None:  # today first: open on today's plan when there is one
+        elif self.roster_view is not None:  # a coach starts on the squad, red flags first
+            self.tabs.setCurrentWidget(self.roster_view)
+        elif _has_day(state.current.plan, self.ctx.today()):  # today first: open on today's plan when there is one
             self.tabs.setCurrentWidget(self.plan_view)
-        self.prefill_training_load()
-        self._remember_training()
+        self._fill_checkin_tab()
+
+    # -- pages built on first use -----------------------------------------------------------------
+    @property
+    def form(self) -> CheckInForm:
+        """The check-in form (built, with the athlete's training numbers filled in, the first time it is needed)."""
+        if self._form is None:
+            from .checkin_form import CheckInForm
+
+            self._form = CheckInForm()
+            self._form.set_units(self._imperial)
+            self._form.continue_requested.connect(self._ask_questions)
+            self._form.start_from_last_requested.connect(self.start_from_last_check_in)
+            self.checkin_stack.insertWidget(0, self._form)
+            self.after_first_paint(self.prefill_training_load)
+            self.after_first_paint(self._remember_training)
+        return self._form
+
+    @property
+    def questions(self) -> RedFlagPage:
+        """The questions asked after the form (the red flags and the follow-ups that apply)."""
+        if self._questions is None:
+            from .red_flags import RedFlagPage
+
+            self._questions = RedFlagPage()
+            self._questions.back_requested.connect(lambda: self.checkin_stack.setCurrentWidget(self.form))
+            self._questions.answered.connect(self._save_check_in)
+            self.checkin_stack.addWidget(self._questions)
+        return self._questions
+
+    @property
+    def plan_view(self) -> PlanView:
+        """The Plan tab's page (built the first time it is shown or needed)."""
+        return self._plan_tab.page()
+
+    @property
+    def plan_view_built(self) -> bool:
+        return self._plan_tab.built
+
+    def _build_plan_view(self) -> PlanView:
+        from .plan_view import PlanView
+
+        view = PlanView()
+        view.set_plan(self._current.plan, self._current.done_ids, self.ctx.today())
+        view.item_toggled.connect(self._tick)
+        if self.coach_workspace is not None:
+            self.coach_workspace.attach_plan_view(view)
+        return view
+
+    @property
+    def history_view(self) -> HistoryPage:
+        """The History tab's page (built the first time it is shown or needed)."""
+        return self._history_tab.page()
+
+    def _build_history_page(self) -> HistoryPage:
+        from .history_page import HistoryPage
+
+        return HistoryPage(self.ctx, self.tasks)
+
+    def _showing_history(self) -> bool:
+        return self._history_tab.built and self.tabs.currentWidget() is self.history_view
+
+    def _fill_checkin_tab(self) -> None:
+        """The Check in tab shows the form when it is opened with nothing else (welcome, questions) on it."""
+        if self.tabs.currentWidget() is self.checkin_stack and self.checkin_stack.currentWidget() is None:
+            self.checkin_stack.setCurrentWidget(self.form)
 
     # -- running services -------------------------------------------------------------------------
     def run_op(
@@ -253,7 +317,9 @@ class MainWindow(QMainWindow):
         self.overview = view
         coach = bool(view.settings.get("coach_mode"))
         apply_theme(str(view.settings.get("theme", "system")))
-        self.form.set_units(view.settings.get("units") == "imperial")
+        self._imperial = view.settings.get("units") == "imperial"
+        if self._form is not None:
+            self._form.set_units(self._imperial)
         for action in (*self.coach_actions, self.athletes_menu.menuAction(), self.exports.actions["squad"]):
             action.setVisible(coach)
         self.athlete_box.clear()
@@ -288,7 +354,7 @@ class MainWindow(QMainWindow):
 
             self.coach_workspace = CoachWorkspace(self)
         self.coach_workspace.set_enabled(True)
-        self.coach_workspace.refresh()
+        self.after_first_paint(self.coach_workspace.refresh)  # the squad's completion and the notes
 
     def _select_from_roster(self, athlete_id: str) -> None:
         """One click in the squad: that athlete becomes the current one (the Athlete box follows)."""
@@ -329,6 +395,20 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def after_first_paint(self, load: Callable[[], None]) -> None:
+        """Start ``load`` (a background read that fills in a shown page) once the window is on screen, so
+        it does not compete with drawing the first screen; at once when the window is already shown."""
+        if self._painted:
+            load()
+        else:
+            self._after_paint.append(load)
+
+    def _run_after_paint(self) -> None:
+        waiting, self._after_paint = self._after_paint, []
+        for load in waiting:
+            load()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Keep the window's size and place in the settings (owned by storage, backed up), then wait for saves."""
@@ -344,7 +424,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _on_tab(self, index: int) -> None:
-        if self.tabs.widget(index) is self.history_view:
+        """Build the page of the tab just opened if it is not built yet; the History tab loads on each opening."""
+        self._fill_checkin_tab()
+        shown = self.tabs.widget(index)
+        if shown is self._plan_tab.widget():
+            self._plan_tab.page()
+        elif shown is self._history_tab.widget():
             self.history_view.load(self.athlete_id)
 
     # -- check-in flow ----------------------------------------------------------------------------
@@ -386,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def confirm_discard(self) -> bool:
         """True when there is no unsaved check-in, or the runner agrees to drop it."""
-        if not self.form.is_dirty():
+        if self._form is None or not self._form.is_dirty():
             return True
         return self.ask_yes_no(
             "Unsaved check-in", "The check-in you started is not saved yet. Discard it and carry on?"
@@ -395,22 +480,24 @@ class MainWindow(QMainWindow):
     def new_check_in(self) -> None:
         if not self.confirm_discard():
             return
+        built = self._form is not None
         self.form.reset()
         self.checkin_stack.setCurrentWidget(self.form)
         self.tabs.setCurrentWidget(self.checkin_stack)
-        self.prefill_training_load()
+        if built:  # a new form fills itself in
+            self.prefill_training_load()
 
     def prefill_training_load(self) -> None:
         """Show the athlete's training load from their imported activities in the form (still editable)."""
+        if self._form is None:  # the form reads it when it is built
+            return
         athlete_id = self.athlete_id
 
         def show(filled: Any) -> None:
             if filled is not None and athlete_id == self.athlete_id:
                 self.form.set_training_numbers(filled.load)
 
-        from ..services.training_load import load_for_check_in
-
-        self.query(lambda: load_for_check_in(self.ctx, athlete_id).value, show, "The training load could not be read")
+        self.query(lambda: _load_for_check_in(self.ctx, athlete_id), show, "The training load could not be read")
 
     def _check_in_data(self, symptoms: dict[str, Any]) -> dict[str, Any]:
         """The form as a check-in dated today (read now: the app may stay open past midnight)."""
@@ -453,6 +540,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Check-in saved.", 4000)
         if saved.record.athlete_id == self.athlete_id:
             self._plan_request += 1
+            self._current = queries.CurrentPlan(saved.plan, frozenset(saved.done_ids), saved.record.id)
             self.plan_view.set_plan(saved.plan, saved.done_ids, self.ctx.today())
             self.tabs.setCurrentWidget(self.plan_view)
         self.form.reset()
@@ -467,6 +555,8 @@ class MainWindow(QMainWindow):
 
     def _remember_training(self) -> None:
         """Fill the training numbers from the last check-in (they change slowly; the runner edits them)."""
+        if self._form is None:  # the form reads them when it is built
+            return
         athlete_id = self.athlete_id
 
         def fill(last: dict[str, Any] | None) -> None:
@@ -497,7 +587,7 @@ class MainWindow(QMainWindow):
             item_id, done = self._undo_ticks.pop()
             self._undoing = True
             try:
-                found = self.plan_view.set_checked(item_id, not done)
+                found = self._plan_tab.built and self.plan_view.set_checked(item_id, not done)
             finally:
                 self._undoing = False
             if found:
@@ -513,7 +603,9 @@ class MainWindow(QMainWindow):
         self.run_op(lambda: checkin_ops.set_done(self.ctx, athlete_id, item_id, done), None, "The tick was not saved")
 
     def _show_current(self, current: queries.CurrentPlan) -> None:
-        self.plan_view.set_plan(current.plan, current.done_ids, self.ctx.today())
+        self._current = current
+        if self._plan_tab.built:
+            self.plan_view.set_plan(current.plan, current.done_ids, self.ctx.today())
 
     def _load_current_plan(self) -> None:
         self._plan_request += 1
@@ -526,7 +618,7 @@ class MainWindow(QMainWindow):
         self.query(lambda: queries.current_plan(self.ctx, athlete_id), show, "The current plan could not be loaded")
 
     def _reload_history_if_shown(self) -> None:
-        if self.tabs.currentWidget() is self.history_view:
+        if self._showing_history():
             self.history_view.load(self.athlete_id)
 
     def start_daily_backup(self) -> None:
@@ -548,8 +640,9 @@ class MainWindow(QMainWindow):
         self.athlete_box.setCurrentIndex(max(self.athlete_box.findData(athlete_id), 0))
         if self.roster_view is not None:
             self.roster_view.set_current(athlete_id)
-        self.form.reset()
-        self.checkin_stack.setCurrentWidget(self.form)
+        if self._form is not None:
+            self._form.reset()
+            self.checkin_stack.setCurrentWidget(self._form)
         self.prefill_training_load()
         self._load_current_plan()
         self._remember_training()
@@ -769,6 +862,20 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, exc: Exception) -> None:
         self.statusBar().clearMessage()
         self.warn(title, f"{title}.\n\n{plain_message(exc)}")
+
+
+def _load_for_check_in(ctx: AppContext, athlete_id: str) -> Any:
+    """On a worker thread: the training load from imported activities (the load maths import there too)."""
+    from ..services.training_load import load_for_check_in
+
+    return load_for_check_in(ctx, athlete_id).value
+
+
+def _has_day(plan: dict[str, Any] | None, day: date) -> bool:
+    """True when ``plan`` schedules something for ``day`` (a plan held back for a referral shows no days)."""
+    if plan is None or plan.get("plan_suppressed"):
+        return False
+    return any(d.get("date") == day.isoformat() for d in plan.get("days") or ())
 
 
 def plain_message(exc: Exception) -> str:

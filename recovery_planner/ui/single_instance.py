@@ -9,10 +9,9 @@ by a killed app answers nobody: it is removed and taken over.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
 import sys
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -25,17 +24,15 @@ MAX_MESSAGE = 64  # bytes read from a connecting instance, at most
 
 
 def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers): fall back to the numeric id
-        return str(os.getuid()) if hasattr(os, "getuid") else ""
+    """Who runs the app: the numeric user id where there is one (POSIX), else the login name (Windows)."""
+    return str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
 
 
 def server_name(data_dir: str | Path) -> str:
     """The local socket name for this user and data folder (the same for every spelling of the path)."""
     folder = os.path.normcase(str(Path(data_dir).expanduser().resolve()))
-    digest = hashlib.sha256(f"{_user()}\0{folder}".encode()).hexdigest()[:16]
-    name = f"recovery-planner-{digest}"
+    digest = zlib.crc32(f"{_user()}\0{folder}".encode())  # a name, not a secret: a checksum keeps it short
+    name = f"recovery-planner-{digest:08x}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if sys.platform.startswith("linux") and runtime and os.path.isdir(runtime):
         return os.path.join(runtime, name)  # per-user, mode 0700; Qt would otherwise use the shared /tmp

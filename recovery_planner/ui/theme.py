@@ -91,7 +91,8 @@ def apply_theme(theme: str, app: QApplication | None = None) -> str:
     if app is None:
         raise RuntimeError("apply_theme needs a QApplication")
     theme = theme if theme in THEMES else "system"
-    _remember_platform_look(app)
+    if theme != "system":  # the platform's own look, to come back to (the first screen in "system" needs none)
+        _remember_platform_look(app)
     honoured = _scheme_request(theme)
     if theme == "system" or (honoured and is_dark(QGuiApplication.palette()) == (theme == "dark")):
         if _state.get("overridden"):

@@ -4,9 +4,13 @@ Two figures for the app: first paint (the loading shell is on screen) and ready 
 with storage open and every page built: what --quit-after-first-paint waits for), each against the empty
 window's first paint. Target: ready <= 2.0x.
 
-Run: .venv/bin/python tests/benchmarks/bench_startup.py [--coach-db [--db FOLDER]] [--runs N]
-With --coach-db the app opens a 200-athlete x 3-year database in coach mode (tests/benchmarks/make_coach_db.py;
-it takes minutes to build: --db FOLDER builds it there once and reuses it afterwards).
+Run: .venv/bin/python tests/benchmarks/bench_startup.py [--runner | --coach-db [--db FOLDER]] [--runs N]
+Three first screens:
+- default: an empty data folder (a first start: the welcome page);
+- --runner: a returning runner with 40 check-ins over 12 weeks, the last 9 days ago (no plan covers today),
+  so the app opens on the check-in form with the leg diagram;
+- --coach-db: a 200-athlete x 3-year database in coach mode (tests/benchmarks/make_coach_db.py; it takes minutes
+  to build: --db FOLDER builds it there once and reuses it afterwards).
 """
 
 from __future__ import annotations
@@ -64,6 +68,32 @@ def coach_db(data: Path) -> None:
         make_coach_db(data)
     ctx = open_context(data)
     set_setting(ctx, "coach_mode", True)
+    set_setting(ctx, "welcomed", True)  # a coach who has used the app: it opens on the squad
+    close_context(ctx)
+
+
+def returning_runner(data: Path) -> None:
+    """A welcomed runner with a history whose newest plan has run out: the first screen is the check-in form."""
+    from datetime import date, timedelta
+
+    from recovery_planner.services.checkins import save_check_in
+    from recovery_planner.services.session import close_context, open_context, start_state
+    from recovery_planner.services.settings import save_settings
+
+    ctx = open_context(data)
+    athlete_id = start_state(ctx).value.athlete_id
+    save_settings(ctx, {"welcomed": True, "runner_sex": "female"}, athlete_id, {"body_mass_kg": 58.0})
+    last = date.today() - timedelta(days=9)
+    for n in range(40):
+        day = last - timedelta(days=2 * (39 - n))
+        pain = 1 + n % 4
+        check_in = {
+            "date": day.isoformat(),
+            "areas": [{"region": "calf", "side": "left", "pain": pain, "kind": "soreness", "hours_since_run": 20}],
+            "wellbeing": {"sleep_hours": 7, "fatigue": 3},
+            "load": {"acute_km_7d": 35, "chronic_km_per_week_28d": 34},
+        }
+        save_check_in(ctx, athlete_id, check_in, 7)
     close_context(ctx)
 
 
@@ -78,6 +108,9 @@ def main() -> None:
         if "--coach-db" in sys.argv:
             coach_db(data)
             label = "200-athlete x 3-year database, coach mode"
+        elif "--runner" in sys.argv:
+            returning_runner(data)
+            label = "returning runner, check-in form first"
         else:
             label = "empty data folder"
         app_cmd = [sys.executable, "-m", "recovery_planner", "--data-dir", str(data), "--quit-after-first-paint"]
