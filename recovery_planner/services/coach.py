@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,12 +26,19 @@ OVERDUE_SETTING = "squad_overdue_days"
 @dataclass(frozen=True)
 class EffectivePlan:
     """A plan and the check-in it was made for, and the plan as shown: ``outcome.plan`` is its document
-    (plan format v1) with the coach's changes applied and marked."""
+    (plan format v1) with the coach's changes applied and marked.
+
+    ``source`` is the check-in or a function reading the stored one: ``check_in`` reads it on first use
+    (the plan on the first screen needs it only when a coach changed the plan)."""
 
     checkin_id: str
-    check_in: CheckIn
+    source: CheckIn | Callable[[], CheckIn] = field(repr=False)
     plan: Plan
     outcome: EditOutcome
+
+    @cached_property
+    def check_in(self) -> CheckIn:
+        return self.source() if callable(self.source) else self.source
 
 
 def _bans(check_in: CheckIn) -> Any:
@@ -53,29 +62,31 @@ def effective_plan(ctx: AppContext, athlete_id: str, day: date | None = None) ->
     if found is None:
         return None
     record, stored = found
-    return with_edits(ctx, athlete_id, record.id, read_check_in(record), read_plan(stored), stored)
+    return with_edits(ctx, athlete_id, record.id, partial(read_check_in, record), read_plan(stored), stored)
 
 
 def with_edits(
     ctx: AppContext,
     athlete_id: str,
     checkin_id: str,
-    check_in: CheckIn,
+    check_in: CheckIn | Callable[[], CheckIn],
     plan: Plan,
     document: dict[str, Any] | None = None,
 ) -> EffectivePlan:
     """``plan`` (stored with ``checkin_id``) with the coach's changes for its days applied to its document:
     ``document`` is the plan as stored (a stored plan is shown as it was written), by default ``plan.to_dict()``.
+    ``check_in`` (or a function reading it) gives the planner's bans the changes are checked against.
     """
     from ..domain.coach_edits import EditOutcome, apply_edits
 
     shown = plan.to_dict() if document is None else document
     days = {d.date for d in plan.days}
     relevant = [e for e in _edits(ctx, athlete_id) if e.day in days]
+    found = EffectivePlan(checkin_id, check_in, plan, EditOutcome(shown, (), ()))
     if not relevant:  # nothing to check against the planner's bans (which load the whole planner)
-        return EffectivePlan(checkin_id, check_in, plan, EditOutcome(shown, (), ()))
-    outcome = apply_edits(shown, relevant, _bans(check_in))
-    return EffectivePlan(checkin_id, check_in, plan, outcome)
+        return found
+    typed = found.check_in
+    return replace(found, source=typed, outcome=apply_edits(shown, relevant, _bans(typed)))
 
 
 def edit_plan(
