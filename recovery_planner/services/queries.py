@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .context import AppContext
 
 if TYPE_CHECKING:
-    from ..domain.checkin import CheckIn
+    from ..domain.checkin import CheckIn, StoredCheckIn
     from ..domain.plan import Plan
     from ..domain.progress import HistoryEntry
     from ..domain.roster import RosterEntry
@@ -27,23 +26,25 @@ def read_check_in(record: CheckInRecord) -> CheckIn:
     return read_stored_check_in(record.check_in, record.date)
 
 
-def _cached_reader(ctx: AppContext, athlete_id: str) -> Callable[[CheckInRecord], CheckIn]:
-    """``read_check_in`` keeping what it read for one athlete at a time (the one on screen), by record id and
-    save time, so that reloading a history after a save or a tick reads only the check-ins not read yet."""
+def _stored_check_ins(ctx: AppContext, athlete_id: str) -> Callable[[CheckInRecord], StoredCheckIn]:
+    """Each record's check-in as a ``StoredCheckIn`` (read on first use), kept for one athlete at a time (the
+    one on screen) by record id and save time: reloading a history after a save reads only new check-ins."""
+    from ..domain.checkin import StoredCheckIn
+
     held = ctx.caches.get(_CHECK_INS_CACHE)
     if held is None or held[0] != athlete_id:
         held = (athlete_id, {})
         ctx.caches[_CHECK_INS_CACHE] = held
-    cache: dict[tuple[str, str], CheckIn] = held[1]
+    cache: dict[tuple[str, str], StoredCheckIn] = held[1]
 
-    def read(record: CheckInRecord) -> CheckIn:
+    def stored(record: CheckInRecord) -> StoredCheckIn:
         key = (record.id, record.saved_at)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = read_check_in(record)
+            found = cache[key] = StoredCheckIn(record.check_in, record.date)
         return found
 
-    return read
+    return stored
 
 
 def read_plan(stored: dict[str, Any]) -> Plan:
@@ -87,18 +88,18 @@ def plan_done_items(ctx: AppContext, athlete_id: str, plan: Plan) -> frozenset[s
 
 
 def history_entries(ctx: AppContext, athlete_id: str) -> list[HistoryEntry]:
-    """The athlete's check-ins as history entries, oldest first. Each stored check-in is read back as a
-    ``CheckIn`` when it is first used (a save's not-settling report reads only the latest few); plans are
-    loaded on demand."""
+    """The athlete's check-ins as history entries, oldest first. Each stored check-in is read back when it
+    is first used (its areas alone for the pain series and warnings; a save's not-settling report reads only
+    the latest few); plans are loaded on demand."""
     from ..domain.progress import HistoryEntry
 
     done = ctx.repo.done_items(athlete_id)
-    read = _cached_reader(ctx, athlete_id)
+    stored = _stored_check_ins(ctx, athlete_id)
     return [
         HistoryEntry(
             id=r.id,
             date=r.date,
-            source=partial(read, r),
+            source=stored(r),
             done_item_ids=done,
             running_day1=r.summary.running_day1,
             urgency=r.summary.urgency,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recovery_planner.domain.checkin import CheckInError, parse_check_in, read_stored_check_in
+from recovery_planner.domain.checkin import CheckInError, StoredCheckIn, parse_check_in, read_stored_check_in
 
 DAY = date(2026, 3, 2)
 VIGNETTES = json.loads((Path(__file__).parents[1] / "data" / "vignettes.json").read_text())
@@ -68,3 +68,18 @@ def test_a_record_that_does_not_fit_is_read_field_by_field_leaving_out_what_does
     assert check_in.wellbeing.fatigue == 5 and check_in.date == date(2024, 5, 1)
     assert read_stored_check_in({"areas": "not a list"}, DAY).areas == ()
     assert read_stored_check_in({}, DAY).date == DAY  # the record's date when the check-in has none
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"date": "2024-05-01", "areas": [{"region": "calf", "side": "left", "pain": 3, "kind": "aching"}]},
+        {"date": "2024-05-01", "areas": [{"region": "calf", "side": "left", "pain": "3", "kind": "aching"}]},
+        {"date": "2024-05-01", "areas": "not a list"},
+        {"date": "2024-05-01"},
+    ],
+)
+def test_a_stored_check_ins_areas_alone_are_those_of_the_whole_check_in(stored) -> None:
+    alone, whole = StoredCheckIn(stored, DAY), StoredCheckIn(stored, DAY)
+    assert alone.areas == whole.check_in.areas == read_stored_check_in(stored, DAY).areas
+    assert whole.areas is whole.check_in.areas  # read once
