@@ -537,6 +537,8 @@ class StoredCheckIn:
     times fewer objects than the whole check-in), ``check_in`` whole; each is read once. Holds the stored
     dict (not copied: records are read-only)."""
 
+    __slots__ = ("_areas", "_check_in", "_data", "_day")
+
     def __init__(self, data: Mapping[str, Any], day: date) -> None:
         self._data, self._day = data, day
         self._check_in: CheckIn | None = None

@@ -28,20 +28,20 @@ def read_check_in(record: CheckInRecord) -> CheckIn:
 
 def _stored_check_ins(ctx: AppContext, athlete_id: str) -> Callable[[CheckInRecord], StoredCheckIn]:
     """Each record's check-in as a ``StoredCheckIn`` (read on first use), kept for one athlete at a time (the
-    one on screen) by record id and save time: reloading a history after a save reads only new check-ins."""
+    one on screen) by record id (a stored check-in never changes): reloading a history after a save or a tick
+    reads only the new check-ins."""
     from ..domain.checkin import StoredCheckIn
 
     held = ctx.caches.get(_CHECK_INS_CACHE)
     if held is None or held[0] != athlete_id:
         held = (athlete_id, {})
         ctx.caches[_CHECK_INS_CACHE] = held
-    cache: dict[tuple[str, str], StoredCheckIn] = held[1]
+    cache: dict[str, StoredCheckIn] = held[1]
 
     def stored(record: CheckInRecord) -> StoredCheckIn:
-        key = (record.id, record.saved_at)
-        found = cache.get(key)
+        found = cache.get(record.id)
         if found is None:
-            found = cache[key] = StoredCheckIn(record.check_in, record.date)
+            found = cache[record.id] = StoredCheckIn(record.check_in, record.date)
         return found
 
     return stored
