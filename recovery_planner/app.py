@@ -4,12 +4,12 @@ renderers drawn by Qt) and the windows.
 ``main`` opens the GUI when no command is given, else runs the command line with the Qt renderers handed
 in (``renderers()``: Qt loads only when a command calls one).
 
-GUI start-up: a small loading shell paints at once; then one worker thread opens the data folder, reads
-the first screen's data and loads the main window's code, while the GUI thread only keeps the shell alive
-(two threads importing at once take longer than one after the other: they share one interpreter lock);
-then the main window is built in one go and replaces the shell. "Ready" (what ``--quit-after-first-paint``
-waits for) is the main window painted with storage open and its first page built; the other tabs build
-when first opened.
+GUI start-up: the Qt-free layer is imported first (PySide6 inspects every module imported after it); then
+one worker thread opens the data folder, reads the first screen's data and loads the main window's code,
+while the GUI thread only runs its event loop (two threads importing at once take longer than one after
+the other: they share one interpreter lock), showing a small loading shell if this takes a while; then the
+main window is built in one go. "Ready" (what ``--quit-after-first-paint`` waits for) is the main window
+painted with storage open and its first page built; the other tabs build when first opened.
 """
 
 from __future__ import annotations
@@ -33,13 +33,14 @@ _qt_apps: list[Any] = []
 
 def main(argv: list[str] | None = None) -> int:
     """``recovery-planner`` and ``python -m recovery_planner``: the desktop app, or a command."""
-    from .cli.main import main as cli_main
-    from .cli.main import opens_app, parse_app_options
+    from .cli.app_options import opens_app, parse_app_options
 
     argv = sys.argv[1:] if argv is None else argv
     if opens_app(argv):
         options = parse_app_options(argv)
         return run_app(data_dir=options.data_dir, quit_after_first_paint=options.quit_after_first_paint)
+    from .cli.main import main as cli_main
+
     return cli_main(argv, renderers=renderers())
 
 
@@ -92,14 +93,16 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    from .services.logs import note_started, setup_logging
+    from .services.session import preload, resolve_data_dir
+
+    preload()  # before Qt (see preload)
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from . import __version__
     from .services.errors import exit_code
-    from .services.logs import note_started, setup_logging
-    from .services.session import resolve_data_dir
-    from .ui.loading import LoadingShell
+    from .ui.loading import DelayedShell
     from .ui.tasks import TaskRunner
 
     try:
@@ -123,7 +126,6 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     if not instance.claim():  # already open on this folder: that window was asked to come forward
         print("Recovery Planner is already open on this data folder; its window was brought forward.", file=sys.stderr)
         return 0
-    shell = LoadingShell()
     opener = TaskRunner(app)
     windows: list[Any] = []
     exit_status = 0
@@ -132,7 +134,10 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
         nonlocal exit_status
         print(f"Recovery Planner cannot open your data: {exc}", file=sys.stderr)
         if not quit_after_first_paint:
-            QMessageBox.critical(shell, "Recovery Planner cannot open your data", str(exc))
+            from PySide6.QtWidgets import QMessageBox
+
+            shell.close()
+            QMessageBox.critical(None, "Recovery Planner cannot open your data", str(exc))
         exit_status = exit_code(exc) or 5
         app.quit()
 
@@ -159,17 +164,22 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
         window.remember_geometry = not quit_after_first_paint
         _report("window-built")
         windows.append(window)
+        window.first_painted.connect(first_paint)
         window.first_painted.connect(lambda: QTimer.singleShot(0, ready))
         window.show()
         shell.close()
 
-    def painted() -> None:
-        _report("first-paint")
-        opener.run(lambda: _open(folder), opened, failed)
+    painted: list[bool] = []
 
-    instance.activated.connect(lambda: bring_to_front(windows[0] if windows else shell))
-    shell.first_painted.connect(painted)
-    shell.show()
+    def first_paint() -> None:  # of the shell, or of the main window when the shell was not needed
+        if not painted:
+            painted.append(True)
+            _report("first-paint")
+
+    shell = DelayedShell(parent=app)  # only if opening the folder takes a while
+    shell.first_painted.connect(first_paint)
+    instance.activated.connect(lambda: bring_to_front(windows[0] if windows else shell.shell))
+    opener.run(lambda: _open(folder), opened, failed)
     code = app.exec()
     opener.wait()
     for window in windows:

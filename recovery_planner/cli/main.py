@@ -14,8 +14,6 @@ from typing import Any
 from .. import __version__
 from .common import DATA_DIR_HELP, EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_OK, say
 
-COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach", "activities", "export", "clearance")
-
 
 def _global_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -44,16 +42,6 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.register(subparsers)
     clearance_commands.register(subparsers)
     return parser
-
-
-def opens_app(argv: list[str]) -> bool:
-    """No command and no help: the desktop app starts (app.main), without loading the command modules."""
-    return not any(a in COMMANDS or a in ("-h", "--help", "--version") for a in argv)
-
-
-def parse_app_options(argv: list[str]) -> argparse.Namespace:
-    """``--data-dir`` and the hidden ``--quit-after-first-paint`` of the desktop app (exits 2 on bad usage)."""
-    return _global_parser().parse_args(argv)
 
 
 def main(argv: list[str] | None = None, renderers: dict[str, Callable[..., Any]] | None = None) -> int:

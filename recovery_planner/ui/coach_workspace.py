@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMenu, QTr
 from ..services import coach as coach_ops
 from .coach_menu import coach_menu
 from .notes_panel import NotesPanel
-from .plan_view import DAY_DATE, ITEM_DATA, PlanView
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .plan_view import PlanView
 
 AUTHOR_SETTING = coach_ops.COACH_NAME_SETTING
 
@@ -155,6 +155,8 @@ class CoachWorkspace(QObject):
         item: QTreeWidgetItem | None = self.window.plan_view.tree.itemAt(pos)
         if item is None:
             return
+        from .plan_view import DAY_DATE, ITEM_DATA  # the Plan tab is built by now (it has the tree clicked)
+
         day = date.fromisoformat(str(item.data(0, DAY_DATE)))
         plan_item = item.data(0, ITEM_DATA)
         menu = coach_menu(

@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QTabWidget,
@@ -41,6 +39,8 @@ from .theme import apply_theme
 from .welcome import SEX_SETTING, WELCOMED_SETTING, WelcomePage
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     from ..services.queries import AthleteRecord
     from .checkin_form import CheckInForm
     from .history_page import HistoryPage
@@ -48,6 +48,18 @@ if TYPE_CHECKING:
     from .red_flags import RedFlagPage
 
 DEFAULT_SIZE = (1180, 780)
+
+
+def _message_box() -> Any:
+    """QMessageBox, loaded when the first question is asked (each Qt class costs start-up time when first touched)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox
+
+
+def _ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    box = _message_box()
+    return bool(box.question(parent, title, text) == box.StandardButton.Yes)
 
 
 def _about() -> Any:
@@ -77,9 +89,9 @@ class MainWindow(QMainWindow):
         self.athlete_id = state.athlete_id
         self.start = state
         # Modal questions go through these attributes, so tests can answer them.
-        self.ask_yes_no = lambda title, text: QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
-        self.inform = lambda title, text: QMessageBox.information(self, title, text)
-        self.warn = lambda title, text: QMessageBox.warning(self, title, text)
+        self.ask_yes_no = lambda title, text: _ask_yes_no(self, title, text)
+        self.inform = lambda title, text: _message_box().information(self, title, text)
+        self.warn = lambda title, text: _message_box().warning(self, title, text)
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []  # background loads that wait for the first frame
         self.remember_geometry = True  # off for smoke runs, which must not write on quit
@@ -749,6 +761,8 @@ class MainWindow(QMainWindow):
             self.inform("Export plan", "There is no plan to export yet.")
             return
         default = self._export_path("recovery-plan", "txt")
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "Export plan", default, "Text files (*.txt)")
         if not path:
             return
@@ -767,6 +781,8 @@ class MainWindow(QMainWindow):
     def export_chart(self) -> None:
         self.tabs.setCurrentWidget(self.history_view)  # show the chart being exported (loads it if needed)
         default = self._export_path("pain-chart", "png")
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "Export pain chart", default, "PNG images (*.png)")
         if not path:
             return
@@ -851,7 +867,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from ..domain.plan_text import NOTICE
 
-        QMessageBox.about(
+        _message_box().about(
             self,
             "About Recovery Planner",
             f"<h3>Recovery Planner {__version__}</h3><p>Safe, explained recovery plans for "

@@ -115,9 +115,11 @@ class SingleInstance(QObject):
 
 
 def bring_to_front(window) -> None:
-    """Show a window that may be minimised or behind others, and give it the focus."""
+    """Show a window that may be minimised or behind others, and give it the focus (None: nothing shown yet)."""
     from PySide6.QtCore import Qt
 
+    if window is None:
+        return
     if window.isMinimized():
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()

@@ -8,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from recovery_planner.cli.app_options import AppOptions, opens_app, parse_app_options
 from recovery_planner.cli.common import with_context
-from recovery_planner.cli.main import opens_app
 
 
 def test_only_a_command_or_help_skips_the_app() -> None:
@@ -52,3 +54,15 @@ def test_a_command_without_the_entry_point_still_runs_and_no_command_is_usage(tm
 
     assert main(["athletes", "list", "--data-dir", str(tmp_path / "d")]) == 0
     assert main(["--data-dir", str(tmp_path / "d")]) == 2
+
+
+def test_app_options_are_read_like_the_full_parser_reads_them():
+    """getopt reads the app's options (fast); anything it refuses goes to argparse, which exits 2."""
+    assert parse_app_options([]) == AppOptions(None, False)
+    assert parse_app_options(["--data-dir", "/d", "--quit-after-first-paint"]) == AppOptions("/d", True)
+    assert parse_app_options(["--data-dir=/d"]) == AppOptions("/d", False)
+    assert parse_app_options(["--data", "/d"]) == AppOptions("/d", False)  # a unique prefix, as argparse allows
+    for bad in (["--data-dir"], ["--data-dir", "--quit-after-first-paint"], ["stray"], ["--bogus"]):
+        with pytest.raises(SystemExit) as exc:
+            parse_app_options(bad)
+        assert exc.value.code == 2, bad

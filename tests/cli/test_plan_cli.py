@@ -80,7 +80,8 @@ def test_plan_command_does_not_load_qt():
 
 
 def test_every_subcommand_is_known_to_the_fast_app_path():
-    from recovery_planner.cli.main import COMMANDS, build_parser
+    from recovery_planner.cli.app_options import COMMANDS
+    from recovery_planner.cli.main import build_parser
 
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert set(sub.choices) == set(COMMANDS)
