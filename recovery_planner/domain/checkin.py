@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -348,14 +349,21 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
 
     ``today`` is the plan's first day when the check-in carries no ``date``.
     """
+    if not isinstance(data, dict):
+        raise CheckInError([FieldError(path, f"a check-in must be a JSON object, got {_describe(data)}")])
     errors: list[FieldError] = []
+    check_in = _read_check_in(data, today, path, errors)
+    if errors:
+        raise CheckInError(errors)
+    return check_in
+
+
+def _read_check_in(data: dict[str, Any], today: date, path: str, errors: list[FieldError]) -> CheckIn:
+    """The check-in in ``data``, with every problem appended to ``errors`` and the field it is in left out."""
     r = _Reader(errors)
 
     def p(key: str) -> str:
         return f"{path}.{key}" if path else key
-
-    if not isinstance(data, dict):
-        raise CheckInError([FieldError(path, f"a check-in must be a JSON object, got {_describe(data)}")])
 
     day = today
     raw_date = data.get("date")
@@ -433,9 +441,6 @@ def parse_check_in(data: Any, today: date, path: str = "") -> CheckIn:
 
     symptoms = _read_symptoms(r, data.get("symptoms"), p("symptoms"))
     load = _read_load(r, data.get("load"), p("load"))
-
-    if errors:
-        raise CheckInError(errors)
     return CheckIn(date=day, athlete=athlete, wellbeing=wellbeing, areas=tuple(areas), symptoms=symptoms, load=load)
 
 
@@ -508,3 +513,125 @@ def _read_load(r: _Reader, raw: Any, path: str) -> Load:
         longest_run_30d_km=r.number(d, "longest_run_30d_km", path, 0, 400),
         planned_session_km=r.number(d, "planned_session_km", path, 0, 400),
     )
+
+
+# --------------------------------------------------------------------------- reading a stored check-in
+def read_stored_check_in(data: Mapping[str, Any], day: date) -> CheckIn:
+    """A stored check-in (exchange format v1, written by ``CheckIn.to_dict``) read back as a ``CheckIn``.
+
+    It was validated when it was saved, so its values are taken as stored (an older version may have
+    allowed what this one no longer does) and fields this version does not know are ignored. A record
+    whose shape does not fit (a wrong type, a missing area field) is read field by field as
+    ``parse_check_in`` reads it, leaving out each field that does not pass instead of refusing the record.
+    ``day`` is the record's date (used when the check-in itself carries none). New input never comes here:
+    it goes through ``parse_check_in``.
+    """
+    try:
+        return _from_stored(data, day)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return _read_check_in(dict(data), day, "", []) if isinstance(data, Mapping) else CheckIn(date=day)
+
+
+class StoredCheckIn:
+    """A stored check-in read back on first use: ``areas`` alone (what a history is mostly read for: five
+    times fewer objects than the whole check-in), ``check_in`` whole; each is read once. Holds the stored
+    dict (not copied: records are read-only)."""
+
+    __slots__ = ("_areas", "_check_in", "_data", "_day")
+
+    def __init__(self, data: Mapping[str, Any], day: date) -> None:
+        self._data, self._day = data, day
+        self._check_in: CheckIn | None = None
+        self._areas: tuple[Area, ...] | None = None
+
+    @property
+    def check_in(self) -> CheckIn:
+        if self._check_in is None:
+            self._check_in = read_stored_check_in(self._data, self._day)
+        return self._check_in
+
+    @property
+    def areas(self) -> tuple[Area, ...]:
+        if self._areas is None:
+            self._areas = self._check_in.areas if self._check_in is not None else read_stored_areas(self._data)
+        return self._areas
+
+
+def read_stored_areas(data: Mapping[str, Any]) -> tuple[Area, ...]:
+    """The marked areas of a stored check-in, as ``read_stored_check_in(data, day).areas`` gives them."""
+    try:
+        return tuple(_stored_area(a) for a in data.get("areas") or ())
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return read_stored_check_in(data, FIRST_DATE).areas
+
+
+class _Stored:
+    """Builds one frozen dataclass from stored values: the fields it has (None and unknown keys left out,
+    so defaults apply), set directly. Its ``__init__`` sets each field through ``object.__setattr__``,
+    which makes reading a long history several times slower; these classes have no ``__post_init__``."""
+
+    def __init__(self, cls: type, skip: tuple[str, ...] = ()) -> None:
+        self.cls = cls
+        self.names = frozenset(f.name for f in fields(cls)) - set(skip)
+        self.defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+        self.required = frozenset(
+            f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING and f.name not in skip
+        )
+
+    def __call__(self, values: Any, **extra: Any) -> Any:
+        if values is None:
+            values = {}
+        elif type(values) is not dict:  # stored records are decoded JSON; anything else takes the slow path
+            raise TypeError(f"{self.cls.__name__}: not an object")
+        if values.keys() <= self.names and None not in values.values():
+            given = values  # as CheckIn.to_dict writes it: nothing to leave out
+        else:
+            given = {k: v for k, v in values.items() if k in self.names and v is not None}
+        for name in self.required:
+            if name not in given and name not in extra:
+                raise KeyError(f"{self.cls.__name__}.{name} is missing")
+        obj: Any = object.__new__(self.cls)
+        fields_ = obj.__dict__
+        fields_.update(self.defaults)
+        fields_.update(given)
+        if extra:
+            fields_.update(extra)
+        return obj
+
+
+_CHECK_IN, _ATHLETE, _WELLBEING = _Stored(CheckIn), _Stored(Athlete), _Stored(Wellbeing)
+_AREA, _SWEAT = _Stored(Area), _Stored(SweatTest)
+_SESSION, _LOAD = _Stored(Session, skip=("sweat_test",)), _Stored(Load, skip=("last_session",))
+_KNOWN_SYMPTOMS = frozenset(SYMPTOMS)
+
+
+def _stored_area(d: Any) -> Area:
+    area: Area = _AREA(d)
+    if not isinstance(area.pain, (int, float)) or isinstance(area.pain, bool):
+        raise TypeError("pain is not a number")
+    if not (isinstance(area.region, str) and isinstance(area.side, str) and isinstance(area.kind, str)):
+        raise TypeError("an area's region, side or kind is not text")
+    return area
+
+
+def _from_stored(data: Mapping[str, Any], day: date) -> CheckIn:
+    raw_date = data.get("date")
+    raw_load = data.get("load") or {}
+    raw_session = raw_load.get("last_session")
+    session = None
+    if raw_session is not None:
+        sweat = raw_session.get("sweat_test")
+        session = _SESSION(raw_session, sweat_test=None if sweat is None else _SWEAT(sweat))
+    symptoms = data.get("symptoms") or {}
+    if type(symptoms) is not dict:
+        raise TypeError("symptoms is not an object")
+    check_in: CheckIn = _CHECK_IN(
+        {},
+        date=day if raw_date is None else date.fromisoformat(raw_date),
+        athlete=_ATHLETE(data.get("athlete")),
+        wellbeing=_WELLBEING(data.get("wellbeing")),
+        areas=tuple(_stored_area(a) for a in data.get("areas") or ()),
+        symptoms={k: v for k, v in symptoms.items() if v is not None and k in _KNOWN_SYMPTOMS},
+        load=_LOAD(raw_load, last_session=session),
+    )
+    return check_in

@@ -4,17 +4,18 @@ Guidance 2.1 step 4 and RTR7; issue 10 item 3. Pure domain: storage keeps the pl
 services compute the state and pass it to the planner. The API:
 
     state = hold_state(history, clearances)
-        history: the athlete's stored plans, in any order (sorted here by start date): each a ``Plan``, a
-        plan dict (plan format v1, any planner version), a ``(checkin_id, plan)`` pair, or a
-        ``progress.HistoryEntry`` with its plan loaded (entries without a plan are skipped).
+        history: the athlete's stored plans, in any order (sorted here by start date): each a ``Plan``
+        (a stored one read back with ``Plan.from_dict``, any planner version), a ``(checkin_id, plan)``
+        pair, or a ``progress.HistoryEntry`` with its plan loaded (entries without a plan are skipped).
         clearances: ``Clearance`` records (who cleared the athlete, on which day, a note).
     plan = build_plan(check_in, days, settling=report, holds=state)
         while a hold is open the new plan's urgency is at least the hold's, it keeps "no running until
         cleared", and its referral starts with what is still open; after a clearance the rule's graded
         return (RTR7) caps running until it is complete.
-    hold = hold_from_plan(plan_or_dict, checkin_id)
+    hold = hold_from_plan(plan, checkin_id)
         the hold a single stored plan opens (None if it opens none). Used for the upgrade: plans stored by
-        the old planner go through the same function, so their open referrals become holds.
+        the old planner are read back with ``Plan.from_dict`` and go through the same function, so their
+        open referrals become holds.
 
 What opens a hold: a plan whose referral is prompt or above, or that says no running until cleared.
 A clearance dated D clears every hold opened by a plan starting on or before D (a same-day check-in
@@ -23,12 +24,18 @@ saved after the visit starts a new hold only if its own rules fire again on a la
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .plan import URGENCIES, Plan, urgency_rank
+
+if TYPE_CHECKING:
+    from .progress import HistoryEntry
+
+StoredPlan: TypeAlias = "Plan | tuple[str | None, Plan] | HistoryEntry"
+"""One entry of ``hold_state``'s history: a plan, a (checkin_id, plan) pair, or a history entry."""
 
 HOLD_FROM = "prompt"  # the lowest referral urgency that holds until cleared
 RETURN_EASY_DAYS = 14  # RTR6 walk-run steps on alternate days: about two weeks of easy running (H)
@@ -154,26 +161,6 @@ class HoldState:
         return tuple(r for r in self.returns if day < r.complete_on)
 
 
-def _field(plan: Any, name: str) -> Any:
-    return plan.get(name) if isinstance(plan, Mapping) else getattr(plan, name, None)
-
-
-def _start(plan: Plan | Mapping[str, Any]) -> date:
-    start = _field(plan, "start")
-    return start if isinstance(start, date) else date.fromisoformat(str(start))
-
-
-def _referral(plan: Plan | Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
-    ref = _field(plan, "referral")
-    if ref is None:
-        return "none", ()
-    if isinstance(ref, Mapping):
-        urgency, reasons = ref.get("urgency") or "none", ref.get("reasons") or ()
-    else:
-        urgency, reasons = ref.urgency, ref.reasons
-    return (urgency if urgency in URGENCIES else "none"), tuple(str(r) for r in reasons)
-
-
 def rule_behind(urgency: str, rules_fired: Iterable[str]) -> str:
     """The first fired rule that can set ``urgency`` (plans store the rules, not which one set it)."""
     fired = list(rules_fired)
@@ -186,31 +173,30 @@ def rule_behind(urgency: str, rules_fired: Iterable[str]) -> str:
     return "referral"
 
 
-def hold_from_plan(plan: Plan | Mapping[str, Any], checkin_id: str | None = None) -> Hold | None:
-    """The hold one stored plan opens (any planner version, typed or as a dict), or None.
+def hold_from_plan(plan: Plan, checkin_id: str | None = None) -> Hold | None:
+    """The hold one stored plan opens (any planner version, read back with ``Plan.from_dict``), or None.
 
     The upgrade path: an old planner's plan with an open referral of prompt or above becomes a hold."""
-    urgency, reasons = _referral(plan)
-    until_cleared = bool(_field(plan, "no_running_until_cleared"))
+    urgency = plan.referral.urgency if plan.referral.urgency in URGENCIES else "none"
+    until_cleared = plan.no_running_until_cleared
     if urgency_rank(urgency) < urgency_rank(HOLD_FROM) and not until_cleared:
         return None
-    rules = _field(plan, "rules_fired") or ()
+    reasons = plan.referral.reasons
     reason = reasons[0] if reasons else "A clinician asked to see you before you run again."
-    return Hold(rule_behind(urgency, rules), urgency, reason, _start(plan), until_cleared, checkin_id)
+    return Hold(rule_behind(urgency, plan.rules_fired), urgency, reason, plan.start, until_cleared, checkin_id)
 
 
-def _entries(history: Iterable[Any]) -> list[tuple[str | None, Any]]:
-    """(checkin_id, plan) pairs by start date from Plans, plan dicts, pairs or progress.HistoryEntry objects."""
-    out = []
+def _entries(history: Iterable[StoredPlan]) -> list[tuple[str | None, Plan]]:
+    """(checkin_id, plan) pairs by start date from plans, pairs or history entries (those with a plan)."""
+    out: list[tuple[str | None, Plan]] = []
     for entry in history:
-        if isinstance(entry, tuple):
-            out.append((entry[0], entry[1]))
-        elif hasattr(entry, "check_in") and hasattr(entry, "plan"):  # progress.HistoryEntry
-            if entry.plan is not None:
-                out.append((entry.id, entry.plan))
-        else:
+        if isinstance(entry, Plan):
             out.append((None, entry))
-    return sorted(out, key=lambda e: _start(e[1]))
+        elif isinstance(entry, tuple):
+            out.append(entry)
+        elif entry.plan is not None:  # a progress.HistoryEntry
+            out.append((entry.id, entry.plan))
+    return sorted(out, key=lambda e: e[1].start)
 
 
 def _graded_return(hold: Hold, clearance: Clearance) -> GradedReturn:
@@ -218,7 +204,7 @@ def _graded_return(hold: Hold, clearance: Clearance) -> GradedReturn:
     return GradedReturn(hold.rule, clearance.on, clearance.by, no_run, easy)
 
 
-def hold_state(history: Iterable[Any], clearances: Iterable[Clearance] = ()) -> HoldState:
+def hold_state(history: Iterable[StoredPlan], clearances: Iterable[Clearance] = ()) -> HoldState:
     """The holds still open after the stored plans and clearances, and the graded returns they started.
 
     One hold per rule (the first plan that opened it gives ``since``; a later plan may raise its urgency).
@@ -229,7 +215,7 @@ def hold_state(history: Iterable[Any], clearances: Iterable[Clearance] = ()) -> 
     returns: dict[str, GradedReturn] = {}
     i = 0
     for clearance in [*pending, None]:
-        while i < len(entries) and (clearance is None or _start(entries[i][1]) <= clearance.on):
+        while i < len(entries) and (clearance is None or entries[i][1].start <= clearance.on):
             checkin_id, plan = entries[i]
             i += 1
             hold = hold_from_plan(plan, checkin_id)

@@ -58,7 +58,7 @@ def assess(check_in: CheckIn, settling: SettlingReport | None = None, holds: Hol
         _apply_open_holds(a, holds)
     apply_emergency_rules(a)
     apply_referral_rules(a)
-    report = settling if settling is not None else check_in_settling(check_in.to_dict(), check_in.date)
+    report = settling if settling is not None else check_in_settling(check_in, check_in.date)
     _apply_settling(a, report)
     apply_running_rules(a)
     if holds is not None:

@@ -1,16 +1,17 @@
 """Recovery over time: pain series, the usual soreness course, 'not settling' warnings, 'did it help?'.
 
-Inputs are plain data (check-ins in exchange format v1, plans in plan format v1) in ``HistoryEntry``s
-sorted by date; nothing reads a clock (pass ``today`` in)."""
+Inputs are typed check-ins (``CheckIn``) and plans (``Plan``) in ``HistoryEntry``s; nothing reads a clock
+(pass ``today`` in)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from .plan import URGENCIES
+from .checkin import Area, CheckIn, StoredCheckIn
+from .plan import URGENCIES, Plan
 from .regions import LEG_SIDES, MUSCLE_REGIONS, REGIONS, region_label
 
 AreaKey = tuple[str, str]
@@ -60,15 +61,37 @@ _DOMS_SHAPE: tuple[tuple[float, float], ...] = (
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One saved check-in with its plan (None when not loaded yet) and the plan items ticked done."""
+    """One saved check-in with its plan (None when not loaded yet) and the plan items ticked done.
+
+    ``source`` is the check-in, or for one read from storage a ``StoredCheckIn``, read on first use: a long
+    history is listed (and a save's not-settling report made) without reading every stored check-in, and
+    the pain series, the usual course and the warnings read only the marked ``areas``."""
 
     id: str
     date: date
-    check_in: dict[str, Any]
-    plan: dict[str, Any] | None = None
+    source: CheckIn | StoredCheckIn = field(repr=False)
+    plan: Plan | None = None
     done_item_ids: frozenset[str] = field(default_factory=frozenset)
     running_day1: str | None = None  # from the stored summary, so lists need not load plans
     urgency: str | None = None
+
+    @property
+    def check_in(self) -> CheckIn:
+        return self.source if isinstance(self.source, CheckIn) else self.source.check_in
+
+    @property
+    def areas(self) -> tuple[Area, ...]:
+        return self.source.areas
+
+    def plan_summary(self) -> tuple[str | None, str] | None:
+        """(day-1 running, referral urgency) of the loaded plan, else of the stored summary (None: unknown).
+
+        Day-1 running is None for a plan with no days (an emergency plan)."""
+        if self.plan is not None:
+            return (self.plan.days[0].running if self.plan.days else None), self.plan.referral.urgency
+        if self.urgency is not None:
+            return self.running_day1, self.urgency
+        return None
 
 
 @dataclass(frozen=True)
@@ -100,16 +123,20 @@ class ExpectedCourse:
     pains: tuple[float, ...]
 
 
-def area_pains(check_in: Mapping[str, Any]) -> dict[AreaKey, float]:
-    """Highest pain per marked (region, side) of one check-in (exchange format v1)."""
+def area_pains(check_in: CheckIn) -> dict[AreaKey, float]:
+    """Highest pain per marked (region, side) of one check-in."""
+    return _pains(check_in.areas)
+
+
+def _pains(areas: Iterable[Area]) -> dict[AreaKey, float]:
     out: dict[AreaKey, float] = {}
-    for a in check_in.get("areas") or ():
-        key = (a["region"], a["side"])
-        out[key] = max(float(a["pain"]), out.get(key, 0.0))
+    for a in areas:
+        key = (a.region, a.side)
+        out[key] = max(float(a.pain), out.get(key, 0.0))
     return out
 
 
-def leg_pains(check_in: Mapping[str, Any]) -> dict[AreaKey, float]:
+def leg_pains(check_in: CheckIn) -> dict[AreaKey, float]:
     """Like ``area_pains`` but per leg: a "both" mark counts for the left and the right leg."""
     out: dict[AreaKey, float] = {}
     for (region, side), pain in area_pains(check_in).items():
@@ -118,10 +145,10 @@ def leg_pains(check_in: Mapping[str, Any]) -> dict[AreaKey, float]:
     return out
 
 
-def _area_field(check_in: Mapping[str, Any], key: AreaKey, name: str) -> Any:
-    for a in check_in.get("areas") or ():
-        if (a["region"], a["side"]) == key and a.get(name) is not None:
-            return a[name]
+def _area_field(areas: Iterable[Area], key: AreaKey, name: str) -> Any:
+    for a in areas:
+        if (a.region, a.side) == key and (value := getattr(a, name)) is not None:
+            return value
     return None
 
 
@@ -143,7 +170,7 @@ def pain_series(history: Sequence[HistoryEntry]) -> list[PainSeries]:
     A check-in without the area gives 0 once (it cleared up), then one None that breaks the line."""
     points: dict[AreaKey, list[tuple[date, float | None]]] = {}
     for entry in _by_day(history):
-        pains = area_pains(entry.check_in)
+        pains = _pains(entry.areas)
         for key, pts in points.items():
             if key not in pains and pts[-1][1] is not None:
                 pts.append((entry.date, 0.0 if pts[-1][1] > 0 else None))
@@ -166,7 +193,7 @@ def _episode(days: list[HistoryEntry], key: AreaKey) -> list[HistoryEntry]:
     """The latest unbroken run of check-ins (oldest first) in which ``key`` is marked with pain > 0."""
     run: list[HistoryEntry] = []
     for entry in reversed(days):
-        if area_pains(entry.check_in).get(key, 0.0) <= 0:
+        if _pains(entry.areas).get(key, 0.0) <= 0:
             if run:
                 break
             continue
@@ -179,25 +206,25 @@ def _episode(days: list[HistoryEntry], key: AreaKey) -> list[HistoryEntry]:
 def _onset(episode: list[HistoryEntry], key: AreaKey) -> date:
     """When the episode began: the earliest date its check-ins give (days since onset, or since the run)."""
 
-    def days(c: Mapping[str, Any]) -> float:
+    def days(c: tuple[Area, ...]) -> float:
         given = _area_field(c, key, "days_since_onset")
         return given if given is not None else (_area_field(c, key, "hours_since_run") or 0) / 24.0
 
-    return min(e.date - timedelta(days=int(days(e.check_in))) for e in episode)
+    return min(e.date - timedelta(days=int(days(e.areas))) for e in episode)
 
 
 def expected_course(history: Sequence[HistoryEntry], key: AreaKey | None = None) -> ExpectedCourse | None:
     """The usual soreness course for the latest episode of ``key`` (default: the worst area now),
     scaled to the worst pain rated in the first 3 days after onset (or to the first rating)."""
     days = _by_day(history)
-    worst = worst_area(days[-1].check_in) if days else None
+    worst = _worst(_pains(days[-1].areas)) if days else None
     key = key or (worst[:2] if worst else None)
     episode = _episode(days, key) if key else []
     if not episode or key is None:
         return None
     onset = _onset(episode, key)
-    early = [area_pains(e.check_in)[key] for e in episode if (e.date - onset).days <= DOMS_RISE_DAYS]
-    peak = max(early) if early else area_pains(episode[0].check_in)[key]
+    early = [_pains(e.areas)[key] for e in episode if (e.date - onset).days <= DOMS_RISE_DAYS]
+    peak = max(early) if early else _pains(episode[0].areas)[key]
     pts = expected_doms_curve(peak)
     return ExpectedCourse(key[0], key[1], onset, tuple(d for d, _ in pts), tuple(p for _, p in pts))
 
@@ -213,7 +240,7 @@ def pain_trend(before: float | None, after: float | None) -> str | None:
     return "same"
 
 
-def change_by_region(first: Mapping[str, Any], latest: Mapping[str, Any]) -> dict[AreaKey, str]:
+def change_by_region(first: CheckIn, latest: CheckIn) -> dict[AreaKey, str]:
     """Per leg (side "left"/"right"): 'better', 'same', 'worse', 'new' or 'resolved' from first to latest."""
     a, b = leg_pains(first), leg_pains(latest)
     out: dict[AreaKey, str] = {}
@@ -230,9 +257,12 @@ def change_by_region(first: Mapping[str, Any], latest: Mapping[str, Any]) -> dic
     return out
 
 
-def worst_area(check_in: Mapping[str, Any]) -> tuple[str, str, float] | None:
+def worst_area(check_in: CheckIn) -> tuple[str, str, float] | None:
     """(region, side, pain) of the most painful marked area, or None when nothing is marked."""
-    pains = area_pains(check_in)
+    return _worst(area_pains(check_in))
+
+
+def _worst(pains: dict[AreaKey, float]) -> tuple[str, str, float] | None:
     if not pains:
         return None
     key = min(pains, key=lambda k: (-pains[k], _sort_key(k)))
@@ -279,11 +309,11 @@ class SettlingReport:
 
 
 def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern | None:
-    pains = [area_pains(e.check_in)[key] for e in episode]
+    pains = [_pains(e.areas)[key] for e in episode]
     latest, onset = episode[-1], _onset(episode, key)
     days = (latest.date - onset).days
     name = region_label(*key)
-    muscle = key[0] in MUSCLE_REGIONS and _area_field(latest.check_in, key, "kind") in (None, *_SORE)
+    muscle = key[0] in MUSCLE_REGIONS and _area_field(latest.areas, key, "kind") in (None, *_SORE)
 
     def counts(e: HistoryEntry) -> bool:  # not within the normal rise of muscle soreness
         return not (muscle and (e.date - onset).days <= DOMS_RISE_DAYS)
@@ -291,7 +321,7 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
     n = len(episode)
     rule = "P5b" if n > 1 else "P5"
     rises = [i for i in range(1, n) if pains[i] >= pains[i - 1] + MIN_CHANGE and counts(episode[i])]
-    reported_worse = [_area_field(e.check_in, key, "trend") == "worse" and counts(e) for e in episode[-2:]]
+    reported_worse = [_area_field(e.areas, key, "trend") == "worse" and counts(e) for e in episode[-2:]]
     if (n >= 3 and rises[-2:] == [n - 2, n - 1]) or (n >= 2 and all(reported_worse)):
         shown = ", then ".join(f"{p:g}" for p in pains[-3:])
         finding, advice = (t.format(name=name, shown=shown) for t in _WORSE_TWICE)
@@ -301,7 +331,7 @@ def _concern_for(episode: list[HistoryEntry], key: AreaKey) -> SettlingConcern |
     week_ago = [i for i, e in enumerate(episode) if (latest.date - e.date).days >= NOT_SETTLING_DAYS]
     ref = week_ago[-1] if week_ago else 0
     if ref == n - 1:
-        trend = _area_field(latest.check_in, key, "trend")
+        trend = _area_field(latest.areas, key, "trend")
         if trend == "better":  # an unanswered trend does not cancel a week of pain (safe reading)
             return None
         worsening = trend == "worse"
@@ -320,7 +350,7 @@ def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingRep
     days = [e for e in _by_day(history) if e.date <= today]
     concerns: list[SettlingConcern] = []
     if days:
-        for key in sorted(area_pains(days[-1].check_in), key=_sort_key):
+        for key in sorted(_pains(days[-1].areas), key=_sort_key):
             episode = _episode(days, key)
             concern = _concern_for(episode, key) if episode and episode[-1] is days[-1] else None
             if concern is not None:
@@ -337,9 +367,9 @@ def settling_report(history: Sequence[HistoryEntry], today: date) -> SettlingRep
     return SettlingReport(tuple(concerns), urgency, urgency == "prompt", message, note)
 
 
-def check_in_settling(check_in: Mapping[str, Any], day: date) -> SettlingReport:
-    """P5 from one check-in alone (exchange format v1): its days since onset and trend, no history."""
-    return settling_report([HistoryEntry(id="", date=day, check_in=dict(check_in))], day)
+def check_in_settling(check_in: CheckIn, day: date) -> SettlingReport:
+    """P5 from one check-in alone: its days since onset and trend, no history."""
+    return settling_report([HistoryEntry("", day, check_in)], day)
 
 
 def settling_warning(history: Sequence[HistoryEntry], today: date) -> str | None:
@@ -361,15 +391,15 @@ def parse_item_id(item_id: str) -> tuple[date, str, str | None, str | None] | No
     return None if day is None else (day, parts[1], region, side)
 
 
-def plan_item_ids(plan: Mapping[str, Any]) -> frozenset[str]:
-    """Every item id of a plan in plan format v1."""
-    return frozenset(i["id"] for d in plan.get("days") or () for i in d.get("items") or () if "id" in i)
+def plan_item_ids(plan: Plan) -> frozenset[str]:
+    """Every item id of a plan."""
+    return frozenset(i.item_id(d.date) for d in plan.days for i in d.items)
 
 
-def kept_done_ids(done_ids: Iterable[str], new_plan: Mapping[str, Any]) -> frozenset[str]:
+def kept_done_ids(done_ids: Iterable[str], new_plan: Plan) -> frozenset[str]:
     """The ticked ids that stay ticked after re-planning: days before the new plan's start keep theirs;
     from the start on, a tick stays when the new plan still has the item (same day/kind/region/side)."""
-    start, ids = date.fromisoformat(new_plan["start"]), plan_item_ids(new_plan)
+    start, ids = new_plan.start, plan_item_ids(new_plan)
     return frozenset(i for i in done_ids if i in ids or ((p := parse_item_id(i)) is not None and p[0] < start))
 
 

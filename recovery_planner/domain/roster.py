@@ -219,16 +219,17 @@ def roster_entry(athlete_id: str, name: str, history: Sequence[HistoryEntry], ar
     if not history:
         return RosterEntry(athlete_id, name, archived=archived)
     latest = max(history, key=lambda e: e.date)
-    plan = latest.plan or {}
-    days = plan.get("days") or []
-    running = days[0]["running"] if days else ("none" if plan.get("plan_suppressed") else None)
+    plan = latest.plan
+    running = None
+    if plan is not None:
+        running = plan.days[0].running if plan.days else ("none" if plan.plan_suppressed else None)
     worst = worst_area(latest.check_in)
     return RosterEntry(
         athlete_id,
         name,
         latest.date,
         running,
-        (plan.get("referral") or {}).get("urgency"),
+        None if plan is None else plan.referral.urgency,
         worst[0] if worst else None,
         worst[1] if worst else None,
         worst[2] if worst else None,

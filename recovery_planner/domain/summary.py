@@ -15,7 +15,7 @@ from .progress import pain_trend, worst_area
 
 def worst_of(check_in: CheckIn) -> tuple[str, str, float] | None:
     """(region, side, pain) of the most painful marked area (ties: region order), None when none is marked."""
-    return worst_area(check_in.to_dict())
+    return worst_area(check_in)
 
 
 def summarise(check_in: CheckIn, plan: Plan) -> dict[str, Any]:

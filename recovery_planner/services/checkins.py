@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SavedCheckIn:
-    """The stored check-in, its plan (plan format v1, with any coach's changes that still apply) and every
-    item ticked so far."""
+    """The stored check-in, its plan as the plan screen shows it (plan format v1, with any coach's changes
+    that still apply) and every item ticked so far."""
 
     record: CheckInRecord
     plan: dict[str, Any]
@@ -70,7 +70,7 @@ def settling_for(ctx: AppContext, athlete_id: str, check_in: CheckIn) -> Settlin
     from .queries import history_entries
 
     past = [e for e in history_entries(ctx, athlete_id) if e.date != check_in.date]
-    new = HistoryEntry(id="new", date=check_in.date, check_in=check_in.to_dict())
+    new = HistoryEntry("new", check_in.date, check_in)
     return settling_report([*past, new], check_in.date)
 
 
@@ -87,8 +87,8 @@ def save_check_in(ctx: AppContext, athlete_id: str, data: Any, days: int) -> OpR
     plan = build_plan(check_in, days, settling_for(ctx, athlete_id, check_in), inputs.state())
     hold = holds.hold_summary(holds.top_hold(inputs.state_with(plan)))
     record = ctx.repo.add_check_in(athlete_id, check_in, plan, hold)
-    shown = coach.with_edits(ctx, athlete_id, record.id, record.check_in, plan.to_dict()).outcome.plan
-    saved = SavedCheckIn(record, shown, queries.plan_done_items(ctx, athlete_id, shown))
+    shown = coach.with_edits(ctx, athlete_id, record.id, check_in, plan).outcome.plan
+    saved = SavedCheckIn(record, shown, queries.plan_done_items(ctx, athlete_id, plan))
     return OpResult(saved, Changes(check_ins=True, plans=True, athletes=True, athlete_id=athlete_id))
 
 

@@ -15,6 +15,7 @@ from .changes import Changes, OpResult
 from .context import AppContext
 
 if TYPE_CHECKING:
+    from ..domain.plan import Plan
     from ..storage.records import ClearanceRecord
 
 NEXT_CHECK_IN = "Record a new check-in to start your graded return."
@@ -90,15 +91,14 @@ def clearances(ctx: AppContext, athlete_id: str) -> list[ClearanceRecord]:
     return ctx.repo.clearances(athlete_id)
 
 
-def cleared_notice(ctx: AppContext, athlete_id: str, plan: dict[str, Any] | None) -> str | None:
+def cleared_notice(ctx: AppContext, athlete_id: str, plan: Plan | None) -> str | None:
     """For the plan in force: "Cleared on ... by ...: record a new check-in" when a clearance dated on or
     after its start closed the holds it carries and no newer check-in has been made; else None."""
     from ..domain.holds import hold_from_plan, long_date
 
-    if not plan or hold_from_plan(plan) is None:
+    if plan is None or hold_from_plan(plan) is None:
         return None
-    start = date.fromisoformat(str(plan.get("start")))
-    found = [c for c in ctx.repo.clearances(athlete_id) if c.on >= start]
+    found = [c for c in ctx.repo.clearances(athlete_id) if c.on >= plan.start]
     if not found or holds.open_holds(ctx, athlete_id).open:
         return None
     c = found[-1]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +13,9 @@ from .changes import Changes, OpResult
 from .context import AppContext
 
 if TYPE_CHECKING:  # the planner and the domain load on first use, off the app's first-paint path
+    from ..domain.checkin import CheckIn
     from ..domain.coach_edits import CoachEdit, EditOutcome
+    from ..domain.plan import Plan
     from ..domain.roster import Completion, RosterEntry
 
 DEFAULT_OVERDUE_DAYS = 3  # as domain.roster.DEFAULT_OVERDUE_DAYS (checked by a test)
@@ -21,19 +25,27 @@ OVERDUE_SETTING = "squad_overdue_days"
 
 @dataclass(frozen=True)
 class EffectivePlan:
-    """A stored plan with the coach's changes applied (``outcome.plan``), and which check-in it belongs to."""
+    """A plan and the check-in it was made for, and the plan as shown: ``outcome.plan`` is its document
+    (plan format v1) with the coach's changes applied and marked.
+
+    ``source`` is the check-in or a function reading the stored one: ``check_in`` reads it on first use
+    (the plan on the first screen needs it only when a coach changed the plan)."""
 
     checkin_id: str
-    check_in: dict[str, Any]
+    source: CheckIn | Callable[[], CheckIn] = field(repr=False)
+    plan: Plan
     outcome: EditOutcome
 
+    @cached_property
+    def check_in(self) -> CheckIn:
+        return self.source() if callable(self.source) else self.source
 
-def _bans(check_in: dict[str, Any], day: date) -> Any:
-    """The planner's own ban check for a stored check-in (deterministic: same check-in, same bans)."""
-    from ..domain.checkin import parse_check_in
+
+def _bans(check_in: CheckIn) -> Any:
+    """The planner's own ban check for a check-in (deterministic: same check-in, same bans)."""
     from ..domain.planner import assess
 
-    return assess(parse_check_in(check_in, day)).is_banned
+    return assess(check_in).is_banned
 
 
 def _edits(ctx: AppContext, athlete_id: str) -> list[CoachEdit]:
@@ -44,26 +56,37 @@ def _edits(ctx: AppContext, athlete_id: str) -> list[CoachEdit]:
 
 def effective_plan(ctx: AppContext, athlete_id: str, day: date | None = None) -> EffectivePlan | None:
     """The plan in force on ``day`` (today by default) with every coach change that still fits applied."""
+    from .queries import read_check_in, read_plan
+
     found = ctx.repo.active_plan(athlete_id, day or ctx.today())
     if found is None:
         return None
-    record, plan = found
-    return with_edits(ctx, athlete_id, record.id, record.check_in, plan)
+    record, stored = found
+    return with_edits(ctx, athlete_id, record.id, partial(read_check_in, record), read_plan(stored), stored)
 
 
 def with_edits(
-    ctx: AppContext, athlete_id: str, checkin_id: str, check_in: dict[str, Any], plan: dict[str, Any]
+    ctx: AppContext,
+    athlete_id: str,
+    checkin_id: str,
+    check_in: CheckIn | Callable[[], CheckIn],
+    plan: Plan,
+    document: dict[str, Any] | None = None,
 ) -> EffectivePlan:
-    """``plan`` (stored with ``checkin_id``) with the coach's changes for its days applied."""
+    """``plan`` (stored with ``checkin_id``) with the coach's changes for its days applied to its document:
+    ``document`` is the plan as stored (a stored plan is shown as it was written), by default ``plan.to_dict()``.
+    ``check_in`` (or a function reading it) gives the planner's bans the changes are checked against.
+    """
     from ..domain.coach_edits import EditOutcome, apply_edits
 
-    days = {d["date"] for d in plan.get("days") or []}
-    relevant = [e for e in _edits(ctx, athlete_id) if e.day.isoformat() in days]
+    shown = plan.to_dict() if document is None else document
+    days = {d.date for d in plan.days}
+    relevant = [e for e in _edits(ctx, athlete_id) if e.day in days]
+    found = EffectivePlan(checkin_id, check_in, plan, EditOutcome(shown, (), ()))
     if not relevant:  # nothing to check against the planner's bans (which load the whole planner)
-        return EffectivePlan(checkin_id, check_in, EditOutcome(plan, (), ()))
-    start = date.fromisoformat(plan["start"])
-    outcome = apply_edits(plan, relevant, _bans(check_in, start))
-    return EffectivePlan(checkin_id, check_in, outcome)
+        return found
+    typed = found.check_in
+    return replace(found, source=typed, outcome=apply_edits(shown, relevant, _bans(typed)))
 
 
 def edit_plan(
@@ -92,7 +115,7 @@ def edit_plan(
         option=option,
         note=note,
     )
-    check_edit(current.outcome.plan, edit, _bans(current.check_in, day))
+    check_edit(current.outcome.plan, edit, _bans(current.check_in))
     ctx.repo.add_plan_edit(athlete_id, edit.to_dict())
     return OpResult(edit, Changes(plans=True, athlete_id=athlete_id))
 

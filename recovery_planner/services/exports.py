@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,7 @@ from .changes import NOTHING, OpResult
 from .context import AppContext
 
 if TYPE_CHECKING:
+    from ..domain.checkin import CheckIn
     from ..storage.records import AthleteRecord, CheckInRecord
 
 FORMATS = ("pdf", "ics", "csv", "checkin")
@@ -119,11 +120,12 @@ def _renderer(ctx: AppContext, name: str) -> Callable[..., Any]:
 def _plan_of(ctx: AppContext, athlete_id: str, record: CheckInRecord) -> dict[str, Any]:
     """The check-in's stored plan with the coach's changes applied (and marked), as the plan screen shows it."""
     from .coach import with_edits
+    from .queries import read_check_in, read_plan
 
-    plan = ctx.repo.get_plan(athlete_id, record.id)
-    if plan is None:
+    stored = ctx.repo.get_plan(athlete_id, record.id)
+    if stored is None:
         raise ExportError(f"The check-in {record.id} has no stored plan to export.")
-    return with_edits(ctx, athlete_id, record.id, record.check_in, plan).outcome.plan
+    return with_edits(ctx, athlete_id, record.id, read_check_in(record), read_plan(stored), stored).outcome.plan
 
 
 def export(
@@ -189,7 +191,7 @@ def export_squad(
             handouts.append(
                 {
                     "plan": found.outcome.plan,
-                    "check_in": found.check_in,
+                    "check_in": found.check_in.to_dict(),
                     "athlete_name": athlete.name,
                     "done_ids": ctx.repo.done_items(athlete.id),
                 }
@@ -227,13 +229,9 @@ def export_squad(
 
 
 # -- import ----------------------------------------------------------------------------------------
-def _same_check_in(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+def _same_check_in(a: CheckIn, b: CheckIn) -> bool:
     """Two check-ins say the same thing about the legs, wellbeing and training (the athlete block aside)."""
-
-    def body(d: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in d.items() if k != "athlete"}
-
-    return body(a) == body(b)
+    return replace(a, athlete=b.athlete) == b
 
 
 def _plan_days(ctx: AppContext) -> int:
@@ -253,6 +251,7 @@ def import_check_in(ctx: AppContext, athlete_id: str, path: str | Path) -> OpRes
     from ..formats.bounded import read_problem
     from ..formats.exchange import ExchangeError, read_exchange_file
     from .checkins import save_check_in
+    from .queries import read_check_in
 
     athlete = ctx.repo.get_athlete(athlete_id)
     try:
@@ -263,7 +262,7 @@ def import_check_in(ctx: AppContext, athlete_id: str, path: str | Path) -> OpRes
         raise ExchangeError(f"{path}: {exc}") from None
     data = exchange.check_in.to_dict()
     for record in ctx.repo.history(athlete_id, exchange.check_in.date, exchange.check_in.date):
-        if _same_check_in(record.check_in, data):
+        if _same_check_in(read_check_in(record), exchange.check_in):
             notice = f"This check-in of {record.date} is already stored for {athlete.name}; nothing was imported."
             return OpResult(Imported(record, stored=False), NOTHING, (notice,))
     notices = []

@@ -8,8 +8,8 @@ What is read (kept small so that a save stays fast):
 - of those, only the plans of check-ins whose stored summary shows they may open a hold: a referral of
   prompt or above, or "no running until cleared" (summaries stored before that flag existed: the urgency
   alone, or a suppressed plan; planner 1.0 held running only together with a referral of prompt or
-  above). Plans of every planner version go through ``domain.holds.hold_from_plan``, so an old planner's
-  open referral becomes a hold (the upgrade).
+  above). Plans of every planner version are read back with ``Plan.from_dict`` and go through
+  ``domain.holds.hold_from_plan``, so an old planner's open referral becomes a hold (the upgrade).
 
 An athlete never cleared has every such plan read; the check-in records are read for the not-settling
 report anyway.
@@ -52,7 +52,7 @@ def may_open_hold(summary: CheckInSummary) -> bool:
 class HoldInputs:
     """The stored plans and clearances that decide the holds on one day."""
 
-    history: tuple[tuple[str | None, dict[str, Any]], ...]
+    history: tuple[tuple[str | None, Plan], ...]
     clearances: tuple[Clearance, ...]
 
     def state(self) -> HoldState:
@@ -64,11 +64,14 @@ class HoldInputs:
         """The holds open once ``plan`` (a new check-in's plan, not stored yet) is added."""
         from ..domain.holds import hold_state
 
-        return hold_state([*self.history, (None, plan.to_dict())], self.clearances)
+        return hold_state([*self.history, (None, plan)], self.clearances)
 
 
 def hold_inputs(ctx: AppContext, athlete_id: str, day: date) -> HoldInputs:
-    """What decides the holds on ``day`` (see the module notes for what is read)."""
+    """What decides the holds on ``day`` (see the module notes for what is read); stored plans are read back
+    as ``Plan``s."""
+    from .queries import read_plan
+
     clearances = tuple(c.to_clearance() for c in ctx.repo.clearances(athlete_id) if c.on <= day)
     span = timedelta(days=return_span_days())
     settled = [c for c in clearances if c.on + span <= day]
@@ -78,7 +81,7 @@ def hold_inputs(ctx: AppContext, athlete_id: str, day: date) -> HoldInputs:
         if may_open_hold(record.summary):
             plan = ctx.repo.get_plan(athlete_id, record.id)
             if plan is not None:
-                history.append((record.id, plan))
+                history.append((record.id, read_plan(plan)))
     return HoldInputs(tuple(history), clearances)
 
 

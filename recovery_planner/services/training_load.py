@@ -22,6 +22,7 @@ from ..domain.training_load import (
 )
 from .changes import OpResult
 from .context import AppContext
+from .queries import read_check_in
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,9 @@ def load_chart(ctx: AppContext, athlete_id: str) -> OpResult[LoadChart]:
     tz = _local_zone(ctx)
     pain: dict[str, list[tuple[date, float]]] = {}
     for record in ctx.repo.history(athlete_id):
-        for area in record.check_in.get("areas", []):
-            label = f"{area['region'].replace('_', ' ')} ({area['side']})"
-            pain.setdefault(label, []).append((record.date, float(area["pain"])))
+        for area in read_check_in(record).areas:
+            label = f"{area.region.replace('_', ' ')} ({area.side})"
+            pain.setdefault(label, []).append((record.date, float(area.pain)))
     local_days = [a.start.astimezone(tz).date() for a in activities]
     days = [d for series in pain.values() for d, _ in series] + local_days
     if not days:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_planner.domain.checkin import CheckIn
 from recovery_planner.domain.plan import ITEM_KINDS
 from recovery_planner.domain.plan_text import render_plan_text
 from recovery_planner.domain.progress import (
@@ -99,16 +100,12 @@ class HistoryTableModel(RowTableModel[HistoryEntry]):
         if col == 1:
             worst = worst_area(e.check_in)
             return f"{region_label(worst[0], worst[1])} {format_pain(worst[2])}/10" if worst else "No pain"
-        plan = e.plan
-        if plan is None and e.urgency is not None:
-            running = {"days": [{"running": e.running_day1}] if e.running_day1 else []}
-            plan = {**running, "referral": {"urgency": e.urgency}}
-        if plan is None:
+        shown = e.plan_summary()
+        if shown is None:
             return "…"
+        running, urgency = shown
         if col == 2:
-            days = plan.get("days") or []
-            return RUNNING_WORDS.get(days[0]["running"], "") if days else "No plan: get help first"
-        urgency = (plan.get("referral") or {}).get("urgency", "none")
+            return RUNNING_WORDS.get(running, "") if running else "No plan: get help first"
         return URGENCY_WORDS.get(urgency, "No referral")
 
 
@@ -118,8 +115,8 @@ class LegChangeMaps(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._painter = LegDiagramPainter()
-        self._first: Mapping[str, Any] | None = None
-        self._latest: Mapping[str, Any] | None = None
+        self._first: CheckIn | None = None
+        self._latest: CheckIn | None = None
         self._titles = ("", "")
         self.setMinimumSize(QSize(420, 260))
         self.setAccessibleName("First and latest check-in leg maps")
@@ -333,7 +330,7 @@ class HistoryView(QWidget):
             return
         entry = self.model.entry(current.row())
         if entry.plan is not None:
-            self.plan_text.setPlainText(render_plan_text(entry.plan))
+            self.plan_text.setPlainText(render_plan_text(entry.plan.to_dict()))
         else:
             self.plan_text.setPlainText("Loading the plan…")
         self.entry_selected.emit(entry.id)

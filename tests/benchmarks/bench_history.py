@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtWidgets import QApplication
 
+from recovery_planner.domain.checkin import Area, CheckIn
 from recovery_planner.domain.progress import HistoryEntry
 from recovery_planner.domain.regions import REGIONS
 from recovery_planner.domain.roster import RosterEntry
@@ -72,7 +73,8 @@ def three_year_history(days: int = 1095, seed: int = 2) -> list[HistoryEntry]:
             elif pain[a] > 0:
                 pain[a] = max(0.0, pain[a] + rnd.choice([-1, -1, -1, 0, 0, 1]))
         marked = [{"region": r, "side": s, "pain": p, "kind": "soreness"} for (r, s), p in pain.items() if p > 0]
-        out.append(HistoryEntry(f"c{i}", d, {"date": d.isoformat(), "areas": marked}, None, frozenset()))
+        check_in = CheckIn(d, areas=tuple(Area(**a) for a in marked))
+        out.append(HistoryEntry(f"c{i}", d, check_in, None, frozenset()))
     return out
 
 

@@ -153,6 +153,7 @@ def test_reds_flag_wording_is_plain_and_not_reassuring():
 def test_not_settling_has_one_definition_for_one_check_in_and_for_the_history():
     from datetime import timedelta
 
+    from recovery_planner.domain.checkin import parse_check_in
     from recovery_planner.domain.progress import HistoryEntry, settling_report
 
     sore = area("calf", 5, days_since_onset=9, trend="same")
@@ -160,8 +161,9 @@ def test_not_settling_has_one_definition_for_one_check_in_and_for_the_history():
     assert "P5" in alone["rules_fired"] and alone["referral"]["urgency"] == "prompt"
     assert alone["no_running_until_cleared"]
     history = [
-        HistoryEntry(str(i), DAY - timedelta(days=8 - i), {"areas": [area("calf", 5, days_since_onset=i + 1)]})
+        HistoryEntry(str(i), d, parse_check_in({"areas": [area("calf", 5, days_since_onset=i + 1)]}, d))
         for i in range(9)
+        for d in [DAY - timedelta(days=8 - i)]
     ]
     report = settling_report(history, DAY)
     with_history = build_plan(check_in(areas=[area("calf", 5)]), settling=report).to_dict()

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.holds import Clearance, hold_from_plan, hold_state
+from recovery_planner.domain.plan import Plan
 from recovery_planner.domain.planner import build_plan
 
 DAY = date(2026, 3, 2)
@@ -90,13 +91,13 @@ def test_an_old_planner_plan_with_an_open_referral_becomes_a_hold():
         "rules_fired": ["E5", "P1", "R5"],
         "planner_version": "1.0",
     }
-    hold = hold_from_plan(old, "old-1")
+    hold = hold_from_plan(Plan.from_dict(old), "old-1")
     assert hold is not None and (hold.rule, hold.urgency, hold.since) == ("E5", "urgent", date(2026, 2, 20))
-    assert hold_state([("old-1", old)]).open == (hold,)
+    assert hold_state([("old-1", Plan.from_dict(old))]).open == (hold,)
     routine = {**old, "referral": {"urgency": "routine", "reasons": ["book"]}, "no_running_until_cleared": False}
-    assert hold_from_plan(routine) is None
+    assert hold_from_plan(Plan.from_dict(routine)) is None
     bare = {"start": "2026-02-20", "referral": {"urgency": "prompt", "reasons": []}}  # the oldest plans
-    assert hold_from_plan(bare).reason
+    assert hold_from_plan(Plan.from_dict(bare)).reason
 
 
 def test_hold_dicts_name_rule_reason_and_date_for_the_roster():
@@ -110,9 +111,10 @@ def test_history_entries_from_storage_are_read_with_their_ids():
     from recovery_planner.domain.progress import HistoryEntry
 
     first = plan(CLOT)
+    check_in = parse_check_in({"date": DAY.isoformat()}, DAY)
     entries = [
-        HistoryEntry("c1", DAY, {"date": DAY.isoformat()}, first.to_dict()),
-        HistoryEntry("c2", DAY, {"date": DAY.isoformat()}, None),  # plan not loaded: skipped
+        HistoryEntry("c1", DAY, check_in, first),
+        HistoryEntry("c2", DAY, check_in, None),  # plan not loaded: skipped
     ]
     (hold,) = hold_state(entries).open
     assert (hold.checkin_id, hold.rule) == ("c1", "E2")

@@ -31,7 +31,7 @@ def area(region: str, side: str, pain: float, kind: str = "soreness", **extra) -
 
 def entry(day: int, *areas: dict, done: tuple[str, ...] = ()) -> HistoryEntry:
     d = D0 + timedelta(days=day)
-    return HistoryEntry(f"c{day}", d, {"date": d.isoformat(), "areas": list(areas)}, None, frozenset(done))
+    return HistoryEntry(f"c{day}", d, parse_check_in({"areas": list(areas)}, d), None, frozenset(done))
 
 
 def course(region: str, side: str, pains: list[float], kind: str = "soreness", step: int = 1) -> list[HistoryEntry]:
@@ -162,7 +162,7 @@ def test_change_by_region_per_leg():
             area("shin", "right", 2),
         ]
     }
-    assert change_by_region(first, latest) == {
+    assert change_by_region(parse_check_in(first, D0), parse_check_in(latest, D0)) == {
         ("quadriceps", "left"): "better",
         ("quadriceps", "right"): "resolved",
         ("knee", "right"): "same",
@@ -177,8 +177,9 @@ def test_ticks_persist_on_replanning_when_the_item_still_exists():
     day0, day1 = old["days"][0]["items"], old["days"][1]["items"]
     done = {day0[0]["id"], day1[0]["id"], day1[-1]["id"], "2026-03-03:foam_rolling:shin:left"}
     new_check_in = dict(v, date=old["days"][1]["date"])
-    new = build_plan(parse_check_in(new_check_in, D0)).to_dict()
-    kept = kept_done_ids(done, new)
+    new_plan = build_plan(parse_check_in(new_check_in, D0))
+    kept = kept_done_ids(done, new_plan)
+    new = new_plan.to_dict()
     assert day0[0]["id"] in kept  # the day before the new plan is history
     new_ids = {i["id"] for d in new["days"] for i in d["items"]}
     assert kept == {i for i in done if i in new_ids or i.startswith(old["days"][0]["date"])}

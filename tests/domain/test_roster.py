@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from recovery_planner.domain.checkin import parse_check_in
+from recovery_planner.domain.plan import Plan
 from recovery_planner.domain.progress import HistoryEntry
 from recovery_planner.domain.roster import (
     Completion,
@@ -95,14 +97,15 @@ def test_name_filter_is_case_insensitive_and_hides_archived():
     assert [e.name for e in filter_by_name(entries, "li", include_archived=True)] == ["Annabel Li", "Bo Li"]
 
 
-def _h(day: int, pain: float, plan: dict | None = None) -> HistoryEntry:
+def _h(day: int, pain: float, plan: Plan | None = None) -> HistoryEntry:
     d = TODAY - timedelta(days=10 - day)
     areas = [{"region": "calf", "side": "right", "pain": pain, "kind": "aching"}] if pain else []
-    return HistoryEntry(f"c{day}", d, {"date": d.isoformat(), "areas": areas}, plan)
+    return HistoryEntry(f"c{day}", d, parse_check_in({"date": d.isoformat(), "areas": areas}, d), plan)
 
 
 def test_roster_entry_from_history():
-    plan = {"days": [{"running": "easy", "items": []}], "referral": {"urgency": "routine", "reasons": []}}
+    stored = {"start": TODAY.isoformat(), "days": [{"date": TODAY.isoformat(), "running": "easy", "items": []}]}
+    plan = Plan.from_dict({**stored, "referral": {"urgency": "routine", "reasons": []}})
     entry = roster_entry("a1", "Ana", [_h(0, 2), _h(3, 5, plan)])
     assert entry.last_check_in == TODAY - timedelta(days=7)
     assert (entry.running_day1, entry.referral_urgency, entry.trend) == ("easy", "routine", "worse")

@@ -133,9 +133,9 @@ def test_dark_theme_darkens_the_app_the_diagram_and_the_charts(qtbot):
 def test_history_lists_a_later_same_day_check_in_first():
     from recovery_planner.ui.history_view import HistoryTableModel
 
-    early = HistoryEntry("a", TODAY, {"areas": []})
-    late = HistoryEntry("b", TODAY, {"areas": []})
-    before = HistoryEntry("c", date(2026, 3, 1), {"areas": []})
+    early = HistoryEntry("a", TODAY, parse_check_in({}, TODAY))
+    late = HistoryEntry("b", TODAY, parse_check_in({}, TODAY))
+    before = HistoryEntry("c", date(2026, 3, 1), parse_check_in({}, date(2026, 3, 1)))
     model = HistoryTableModel()
     model.set_history([before, early, late])  # storage order: by date, then save time
     assert [model._rows[i].id for i in range(3)] == ["b", "a", "c"]

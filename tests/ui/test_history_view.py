@@ -34,9 +34,10 @@ def make_history(
         if i == 0:
             areas += [{"region": r, "side": s, "pain": p, "kind": "aching"} for r, s, p in extra]
         raw = {"date": day.isoformat(), "athlete": {"experience": "intermediate"}, "areas": areas}
-        plan = build_plan(parse_check_in(raw, day)).to_dict()
-        done = frozenset(i["id"] for i in plan["days"][0]["items"][:2])
-        out.append(HistoryEntry(f"c{i}", day, raw, plan, done))
+        check_in = parse_check_in(raw, day)
+        plan = build_plan(check_in)
+        done = frozenset(item.item_id(day) for item in plan.days[0].items[:2])
+        out.append(HistoryEntry(f"c{i}", day, check_in, plan, done))
     return out
 
 
@@ -124,7 +125,7 @@ def test_lazy_plan_is_shown_when_the_lead_loads_it(view, qtbot):
     assert view.model.index(0, 2).data() == "…"
     with qtbot.waitSignal(view.entry_selected):
         view.select_entry("c1")
-    view.set_plan("c1", full[1].plan)
+    view.set_plan("c1", full[1].plan.to_dict() if full[1].plan else None)
     assert "Recovery plan from 2026-03-03" in view.plan_text.toPlainText()
 
 
