@@ -574,6 +574,7 @@ class _Stored:
         self.cls = cls
         self.names = frozenset(f.name for f in fields(cls)) - set(skip)
         self.defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+        self.factories = {f.name: f.default_factory for f in fields(cls) if f.default_factory is not MISSING}
         self.required = frozenset(
             f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING and f.name not in skip
         )
@@ -593,6 +594,9 @@ class _Stored:
         obj: Any = object.__new__(self.cls)
         fields_ = obj.__dict__
         fields_.update(self.defaults)
+        for name, make in self.factories.items():  # a fresh default, as the dataclass's __init__ would make
+            if name not in given and name not in extra:
+                fields_[name] = make()
         fields_.update(given)
         if extra:
             fields_.update(extra)

@@ -83,3 +83,11 @@ def test_a_stored_check_ins_areas_alone_are_those_of_the_whole_check_in(stored) 
     alone, whole = StoredCheckIn(stored, DAY), StoredCheckIn(stored, DAY)
     assert alone.areas == whole.check_in.areas == read_stored_check_in(stored, DAY).areas
     assert whole.areas is whole.check_in.areas  # read once
+
+
+def test_a_bare_stored_record_gets_every_default_a_new_check_in_has():
+    from recovery_planner.domain.checkin import CheckIn
+
+    day = date(2026, 11, 30)
+    assert read_stored_check_in({"date": day.isoformat()}, day) == CheckIn(date=day)
+    assert read_stored_check_in({}, day) == CheckIn(date=day)
