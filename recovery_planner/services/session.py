@@ -86,12 +86,15 @@ def overview(ctx: AppContext) -> Overview:
 
 @dataclass(frozen=True)
 class StartState:
-    """The first screen: the overview, whose plan to show, and what was repaired while opening the folder."""
+    """The first screen: the overview, whose plan to show, and what was repaired while opening the folder.
+
+    ``current`` is None when the first screen does not show the plan: a coach starts on the squad, and the
+    plan is read when its tab is opened."""
 
     data_dir: Path
     overview: Overview
     athlete_id: str
-    current: CurrentPlan
+    current: CurrentPlan | None
     warnings: tuple[str, ...]
 
 
@@ -106,13 +109,16 @@ def start_state(ctx: AppContext) -> OpResult[StartState]:
     if theme is not None and ctx.repo.get_setting("theme") is None:
         ctx.repo.set_setting("theme", theme)
     chosen = ensure_athlete(ctx, ctx.repo.get_setting("current_athlete"))
-    try:
-        current = current_plan(ctx, chosen.value)
-    except DamagedFileError:  # kept aside; backups.damaged_files lists it and the window offers the repair
-        current = CurrentPlan(None, frozenset())
+    view = overview(ctx)
+    current: CurrentPlan | None = None
+    if not view.settings.get("coach_mode"):
+        try:
+            current = current_plan(ctx, chosen.value)
+        except DamagedFileError:  # kept aside; backups.damaged_files lists it and the window offers the repair
+            current = CurrentPlan(None, frozenset())
     state = StartState(
         data_dir=ctx.repo.data_dir,
-        overview=overview(ctx),
+        overview=view,
         athlete_id=chosen.value,
         current=current,
         warnings=tuple(ctx.repo.warnings),

@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._questions: RedFlagPage | None = None
         self._imperial = False
         self.checkin_stack = QStackedWidget()
-        self._current = state.current  # the plan shown (the Plan tab reads it when it is built)
+        self._current = state.current  # the plan shown (None: not read yet; the Plan tab reads it when built)
         self.roster_view: Any = None  # the coach's squad tab, built when coach mode is on
         self.coach_workspace: Any = None  # the coach's notes, plan changes and squad exports, likewise
         self.tabs = QTabWidget()
@@ -136,12 +136,13 @@ class MainWindow(QMainWindow):
         self._restore_geometry(state.overview.settings.get(GEOMETRY_SETTING))
         self._show_overview(state.overview)
         self._plan_request += 1
-        self._show_current(state.current)
+        if state.current is not None:
+            self._show_current(state.current)
         if not state.overview.settings.get(WELCOMED_SETTING):  # first run: a welcome page, not a modal dialog
             self._show_welcome()
         elif self.roster_view is not None:  # a coach starts on the squad, red flags first
             self.tabs.setCurrentWidget(self.roster_view)
-        elif _has_day(state.current.plan, self.ctx.today()):  # today first: open on today's plan when there is one
+        elif state.current is not None and _has_day(state.current.plan, self.ctx.today()):  # today's plan first
             self.tabs.setCurrentWidget(self.plan_view)
         self._fill_checkin_tab()
 
@@ -186,7 +187,11 @@ class MainWindow(QMainWindow):
         from .plan_view import PlanView
 
         view = PlanView()
-        view.set_plan(self._current.plan, self._current.done_ids, self.ctx.today())
+        if self._current is None:  # a coach's first look at the plan: read it now
+            view.set_reading()
+            QTimer.singleShot(0, self._load_current_plan)
+        else:
+            view.set_plan(self._current.plan, self._current.done_ids, self.ctx.today())
         view.item_toggled.connect(self._tick)
         if self.coach_workspace is not None:
             self.coach_workspace.attach_plan_view(view)
@@ -619,13 +624,15 @@ class MainWindow(QMainWindow):
         if self._plan_tab.built:
             self.plan_view.set_plan(current.plan, current.done_ids, self.ctx.today())
 
-    def _load_current_plan(self) -> None:
+    def _load_current_plan(self, then: Callable[[], None] | None = None) -> None:
         self._plan_request += 1
         request, athlete_id = self._plan_request, self.athlete_id
 
         def show(current: queries.CurrentPlan) -> None:
             if request == self._plan_request:
                 self._show_current(current)
+                if then is not None:
+                    then()
 
         self.query(lambda: queries.current_plan(self.ctx, athlete_id), show, "The current plan could not be loaded")
 
@@ -756,7 +763,10 @@ class MainWindow(QMainWindow):
     def export_plan(self) -> None:
         from ..domain.plan_text import render_plan_text
 
-        plan = self.plan_view.plan
+        if self._current is None:  # not read yet (a coach who has not opened the Plan tab)
+            self._load_current_plan(then=self.export_plan)
+            return
+        plan = self._current.plan
         if plan is None:
             self.inform("Export plan", "There is no plan to export yet.")
             return
@@ -849,7 +859,11 @@ class MainWindow(QMainWindow):
             self.athlete_id = result.value.athlete_id
             self._show_overview(result.value.overview)
             self._plan_request += 1
-            self._show_current(result.value.current)
+            self._current = result.value.current
+            if self._current is not None:
+                self._show_current(self._current)
+            elif self._plan_tab.built:
+                self._load_current_plan()
             self._reload_history_if_shown()
 
         self.query(lambda: start_state(self.ctx), show, "The data could not be loaded")

@@ -40,6 +40,9 @@ DAY_DATE = Qt.ItemDataRole.UserRole + 2
 DAY_DATA = Qt.ItemDataRole.UserRole + 3
 
 
+NO_PLAN = "No plan yet. Do a check-in to get one."
+
+
 def _list_html(title: str, lines: list[str]) -> str:
     if not lines:
         return ""
@@ -55,13 +58,14 @@ class PlanView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan: dict[str, Any] | None = None
+        self.reading = False  # True while the plan to show is read in the background
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setMargin(12)
         self.banner.setAccessibleName("Referral")
         self.banner.hide()
-        self.empty = QLabel("No plan yet. Do a check-in to get one.")
+        self.empty = QLabel(NO_PLAN)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Day and activity", "How much"])
@@ -104,6 +108,7 @@ class PlanView(QWidget):
         self, plan: dict[str, Any] | None, done_ids: frozenset[str] | set[str] = frozenset(), today: date | None = None
     ) -> None:
         self.plan = plan
+        self.reading = False
         self.progress.hide()
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -111,6 +116,7 @@ class PlanView(QWidget):
         if plan is None:
             self.banner.hide()
             self.body.hide()
+            self.empty.setText(NO_PLAN)
             self.empty.show()
             return
         self.empty.hide()
@@ -216,6 +222,12 @@ class PlanView(QWidget):
             return
         if data:
             self.card.show_item(data, item_citations(data))
+
+    def set_reading(self) -> None:
+        """While the plan is read in the background (a coach's Plan tab, opened for the first time)."""
+        self.set_plan(None)
+        self.reading = True
+        self.empty.setText("Reading the plan...")
 
     def set_checked(self, item_id: str, checked: bool) -> bool:
         """Tick or untick an item as if clicked (emits ``item_toggled``); False when it is not shown."""

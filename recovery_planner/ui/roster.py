@@ -58,7 +58,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 """Model role giving the value a column sorts by."""
 BAND_COLOURS: dict[str, str] = {"good": "#1a9850", "fair": "#e69f00", "poor": "#d7301f", "none": "#8c8c8c"}
 TREND_RANK = {"worse": 0, "same": 1, "better": 2}
-DONE_COLUMN = 5
+NEEDS_COLUMN, DONE_COLUMN = 1, 5
 
 
 def status_icon(kind: str, size: int = 16) -> QIcon:
@@ -262,6 +262,14 @@ class RosterFilterProxy(QSortFilterProxyModel):
         else:
             change()
             self.invalidateRowsFilter()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The Needs column ascending is the model's own order (who needs attention first): keep it as it is
+        instead of comparing every pair of rows in Python (the squad opens sorted so)."""
+        if column == NEEDS_COLUMN and order == Qt.SortOrder.AscendingOrder:
+            super().sort(-1)
+        else:
+            super().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         entry: RosterEntry = self.sourceModel().index(source_row, 0, source_parent).data(ENTRY_ROLE)

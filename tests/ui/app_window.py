@@ -24,6 +24,12 @@ def make_ctx(data_dir: Path, today: date, welcomed: bool = True) -> AppContext:
     return ctx
 
 
+def open_plan_tab(qtbot, window: MainWindow) -> None:
+    """Switch to the Plan tab and wait until its plan is read (a coach's plan is read when the tab opens)."""
+    window.tabs.setCurrentWidget(window.plan_view)
+    qtbot.waitUntil(lambda: not window.plan_view.reading, timeout=10000)
+
+
 def make_window(qtbot, ctx: AppContext, show: bool = True) -> MainWindow:
     """The main window as app.py builds it: the start state read first, then the window in one go."""
     window = MainWindow(ctx, start_state(ctx).value)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from recovery_planner.services import athletes, checkins
 from tests.services.test_holds_service import clean, clot_warning
 
-from .app_window import make_ctx, make_window
+from .app_window import make_ctx, make_window, open_plan_tab
 
 DAY = date(2026, 3, 2)
 TODAY = DAY + timedelta(days=1)
@@ -36,7 +36,7 @@ def _open_history(qtbot, window) -> None:
 
 def test_the_plan_banner_says_first_what_is_still_open(qtbot, tmp_path: Path) -> None:
     _ctx, _ana, window = _held_window(qtbot, tmp_path)
-    window.tabs.setCurrentWidget(window.plan_view)
+    open_plan_tab(qtbot, window)
     text = window.plan_view.banner.text()
     assert window.plan_view.banner.isVisible()
     first_reason = text.split("<br>")[1]
@@ -64,7 +64,7 @@ def test_recording_a_clearance_in_the_history_tab_lifts_the_hold(qtbot, tmp_path
     qtbot.waitUntil(lambda: "Record a new check-in" in window.plan_view.banner.text(), timeout=10000)
     if os.environ.get("RP_SCREENSHOTS"):
         window.grab().save(str(Path(os.environ["RP_SCREENSHOTS"]) / "history-clearances.png"))
-        window.tabs.setCurrentWidget(window.plan_view)
+        open_plan_tab(qtbot, window)
         window.grab().save(str(Path(os.environ["RP_SCREENSHOTS"]) / "plan-cleared.png"))
 
 

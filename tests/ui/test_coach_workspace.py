@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from recovery_planner.services import athletes, checkins, settings
 from tests.samples import achilles_check_in
 
-from .app_window import make_ctx, make_window
+from .app_window import make_ctx, make_window, open_plan_tab
 
 TODAY = date(2026, 3, 2)
 ACHILLES = achilles_check_in(TODAY)
@@ -38,7 +38,7 @@ def _menu_actions(menu):
 
 def test_right_click_makes_a_rest_day_and_the_plan_says_the_coach_changed_it(qtbot, tmp_path):
     window, ana = _coach_window(qtbot, tmp_path)
-    window.tabs.setCurrentWidget(window.plan_view)
+    open_plan_tab(qtbot, window)
     tree = window.plan_view.tree
     qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=10000)
     run_row = next(i for i in range(tree.topLevelItemCount()) if "No running" not in tree.topLevelItem(i).text(0))
@@ -59,7 +59,7 @@ def test_right_click_makes_a_rest_day_and_the_plan_says_the_coach_changed_it(qtb
 
 def test_a_required_item_offers_no_removal_and_a_swap_keeps_to_listed_exercises(qtbot, tmp_path):
     window, ana = _coach_window(qtbot, tmp_path)
-    window.tabs.setCurrentWidget(window.plan_view)
+    open_plan_tab(qtbot, window)
     tree = window.plan_view.tree
     qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=10000)
     children = [
@@ -101,7 +101,7 @@ def test_squad_shows_plan_completion_after_a_tick(qtbot, tmp_path):
     squad = window.roster_view
     qtbot.waitUntil(lambda: squad.model.entry(squad.model.row_of(ana)).completion is not None, timeout=10000)
     before = squad.model.entry(squad.model.row_of(ana)).completion
-    window.tabs.setCurrentWidget(window.plan_view)
+    open_plan_tab(qtbot, window)
     tree = window.plan_view.tree
     today = next(
         tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if "(today)" in tree.topLevelItem(i).text(0)

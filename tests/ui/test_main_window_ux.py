@@ -147,3 +147,21 @@ def test_first_run_welcome_page_stores_the_runner_in_si_units(qtbot, tmp_path):
     stored = queries.settings(ctx)
     assert stored["units"] == "imperial" and stored["welcomed"] is True and stored["runner_sex"] == "female"
     window.close()
+
+
+def test_a_coach_can_export_the_plan_before_opening_the_plan_tab(qtbot, tmp_path, monkeypatch):
+    """A coach's window starts on the squad without reading the plan; File > Export plan reads it first."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from recovery_planner.services import settings
+
+    ctx = _saved_day(tmp_path)
+    settings.set_setting(ctx, "coach_mode", True)
+    window = make_window(qtbot, ctx)
+    assert window.tabs.currentWidget() is window.roster_view and not window.plan_view_built
+    target = tmp_path / "plan.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    window.export_plan()
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert "from the check-in of 2026-03-02" in target.read_text(encoding="utf-8")
+    window.close()

@@ -108,8 +108,10 @@ def test_coach_tabs_open_the_right_pages(qtbot, tmp_path):
     window = make_window(qtbot, ctx)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Squad", "Check in", "Plan", "History"]
+    assert window.tabs.currentWidget() is window.roster_view  # a coach starts on the squad
     window.tabs.setCurrentIndex(titles.index("Plan"))
     assert window.tabs.currentWidget() is window.plan_view
+    qtbot.waitUntil(lambda: window.plan_view.plan is not None, timeout=10000)  # read when the tab opens
     window.tabs.setCurrentIndex(titles.index("History"))
     assert window.tabs.currentWidget() is window.history_view
     qtbot.waitUntil(lambda: window.history_view.view.model.rowCount() == 1, timeout=10000)
