@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .features import Features
-from .plan import urgency_rank
+from .urgency import urgency_rank
 
 ALL_REGIONS = "*"
 BEFORE_RUNNING = "See a physiotherapist or sports doctor before you run again."

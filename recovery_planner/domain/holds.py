@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .plan import URGENCIES, Plan, urgency_rank
+from .plan import Plan
+from .urgency import URGENCIES, urgency_rank
 
 if TYPE_CHECKING:
     from .progress import HistoryEntry

@@ -9,7 +9,6 @@ from typing import Any
 from .citations import citations
 
 RUNNING_LEVELS = ("none", "easy", "normal")
-URGENCIES = ("none", "routine", "prompt", "urgent", "emergency")
 ITEM_KINDS = (
     "rest",
     "active_recovery",
@@ -31,10 +30,6 @@ ITEM_KINDS = (
     "sleep",
     "nutrition",
 )
-
-
-def urgency_rank(urgency: str) -> int:
-    return URGENCIES.index(urgency)
 
 
 def running_rank(level: str) -> int:

@@ -15,19 +15,12 @@ from .features import TENDON, extract
 from .holds import HoldState, long_date
 from .hydration import hydration_advice
 from .limits import DEFAULT_DAYS, MAX_DAYS, MIN_DAYS
-from .plan import (
-    URGENCIES,
-    HydrationAdvice,
-    Plan,
-    PlanDay,
-    PlanItem,
-    Referral,
-    urgency_rank,
-)
+from .plan import HydrationAdvice, Plan, PlanDay, PlanItem, Referral
 from .plan_size import limit_day
 from .readiness import apply_running_rules
 from .schedule import DayRunning, plan_running, recovery_activity, region_items, run_items
 from .triage import apply_emergency_rules, apply_referral_rules
+from .urgency import URGENCIES, urgency_rank
 
 if TYPE_CHECKING:
     from .progress import SettlingReport

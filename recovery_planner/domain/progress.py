@@ -11,8 +11,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from .checkin import Area, CheckIn, StoredCheckIn
-from .plan import URGENCIES, Plan
+from .plan import Plan
 from .regions import LEG_SIDES, MUSCLE_REGIONS, REGIONS, region_label
+from .urgency import URGENCIES
 
 AreaKey = tuple[str, str]
 """(region, side) exactly as the check-in marks it; side is "left", "right" or "both"."""

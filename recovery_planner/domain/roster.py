@@ -21,10 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from .plan import URGENCIES
-from .progress import HistoryEntry, pain_trend, worst_area
 from .regions import region_label
+from .urgency import URGENCIES
+
+if TYPE_CHECKING:
+    from .progress import HistoryEntry
 
 STATUSES = ("red", "amber", "green", "grey")
 DEFAULT_OVERDUE_DAYS = 3
@@ -206,6 +209,8 @@ def filter_by_name(entries: Iterable[RosterEntry], text: str, include_archived: 
 
 def latest_trend(history: Sequence[HistoryEntry]) -> str | None:
     """'better', 'same' or 'worse': the worst pain of the last check-in against the one before."""
+    from .progress import pain_trend, worst_area  # the history maths (rows from the index need none of it)
+
     by_day = {e.date: e for e in history}
     days = [by_day[d] for d in sorted(by_day)][-2:]
     if len(days) < 2:
@@ -216,6 +221,8 @@ def latest_trend(history: Sequence[HistoryEntry]) -> str | None:
 
 def roster_entry(athlete_id: str, name: str, history: Sequence[HistoryEntry], archived: bool = False) -> RosterEntry:
     """Build a roster row from an athlete's history (the plan of the latest entry is read if loaded)."""
+    from .progress import worst_area
+
     if not history:
         return RosterEntry(athlete_id, name, archived=archived)
     latest = max(history, key=lambda e: e.date)

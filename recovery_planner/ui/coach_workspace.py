@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMenu, QTreeWidgetItem
 
 from ..services import coach as coach_ops
-from .coach_menu import coach_menu
 from .notes_panel import NotesPanel
 
 if TYPE_CHECKING:
@@ -155,7 +154,8 @@ class CoachWorkspace(QObject):
         item: QTreeWidgetItem | None = self.window.plan_view.tree.itemAt(pos)
         if item is None:
             return
-        from .plan_view import DAY_DATE, ITEM_DATA  # the Plan tab is built by now (it has the tree clicked)
+        from .coach_menu import coach_menu  # the menu's code and exercise options load when it is first opened
+        from .plan_view import DAY_DATE, ITEM_DATA  # the Plan tab is built by now (its tree was clicked)
 
         day = date.fromisoformat(str(item.data(0, DAY_DATE)))
         plan_item = item.data(0, ITEM_DATA)

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recovery_planner.domain.checkin import parse_check_in
-from recovery_planner.domain.plan import urgency_rank
 from recovery_planner.domain.planner import build_plan
 from recovery_planner.domain.roster import status_text
+from recovery_planner.domain.urgency import urgency_rank
 from recovery_planner.services import athletes, checkins, clearances, coach, holds, queries
 from recovery_planner.services.context import AppContext
 from recovery_planner.storage import InvalidRecordError

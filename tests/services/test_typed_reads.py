@@ -16,9 +16,10 @@ import pytest
 
 from recovery_planner.domain.checkin import CheckIn, parse_check_in
 from recovery_planner.domain.holds import rule_behind
-from recovery_planner.domain.plan import Plan, urgency_rank
+from recovery_planner.domain.plan import Plan
 from recovery_planner.domain.planner import build_plan
 from recovery_planner.domain.progress import settling_report
+from recovery_planner.domain.urgency import urgency_rank
 from recovery_planner.formats.plan_csv import plan_to_csv
 from recovery_planner.services import athletes, checkins, clearances, exports, holds, queries
 from recovery_planner.services.context import AppContext
