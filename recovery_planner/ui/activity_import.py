@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..services.context import AppContext
 from ..services.errors import is_known_problem
 from .tasks import TaskRunner
 
-if TYPE_CHECKING:  # the parsers and the import service load on the first import, not at start-up
+if TYPE_CHECKING:  # the parsers, the import service and the dialogs load on the first import, not at start-up
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QProgressDialog
+
     from ..services.activities import ImportReport
 
 FILE_FILTER = "Activity files (*.gpx *.tcx *.fit *.gpx.gz *.tcx.gz *.fit.gz *.zip);;All files (*)"
@@ -68,7 +70,7 @@ class ActivityImporter(QObject):
         self._runner = runner
         self._athlete_id = athlete_id
         self._parent = parent
-        self._inform = inform or (lambda w, title, text: QMessageBox.information(w, title, text))
+        self._inform = inform or _information
         self._cancel = threading.Event()
         self._relay = _Relay(self)
         self._relay.progress.connect(self._show_progress)
@@ -77,6 +79,8 @@ class ActivityImporter(QObject):
     # -- entry points ---------------------------------------------------------------------------------
     def choose_and_import(self) -> None:
         """File > Import activities: pick files (or a zip export) and import them."""
+        from PySide6.QtWidgets import QFileDialog
+
         names, _ = QFileDialog.getOpenFileNames(self._parent, TITLE, "", FILE_FILTER)
         if names:
             self.import_paths([Path(n) for n in names])
@@ -87,6 +91,8 @@ class ActivityImporter(QObject):
         if athlete_id is None or self.dialog is not None or not paths:
             return False
         self._cancel.clear()
+        from PySide6.QtWidgets import QProgressDialog
+
         self.dialog = QProgressDialog("Reading activity files...", "Cancel", 0, 0, self._parent)
         self.dialog.setWindowTitle(TITLE)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -148,7 +154,7 @@ class DropImport(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            drag = cast(QDropEvent, event)  # QDragEnterEvent and QDragMoveEvent are QDropEvents
+            drag = cast("QDropEvent", event)  # QDragEnterEvent and QDragMoveEvent are QDropEvents
             paths = dropped_paths(drag)
             if paths:
                 drag.acceptProposedAction()
@@ -156,6 +162,12 @@ class DropImport(QObject):
                     self._importer.import_paths(paths)
                 return True
         return super().eventFilter(watched, event)
+
+
+def _information(parent: QWidget, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(parent, title, text)
 
 
 def _import(ctx: AppContext, athlete_id: str, paths: list[Path], **kw: Any) -> Any:

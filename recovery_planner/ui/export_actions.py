@@ -12,13 +12,16 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QProgressDialog
+
     from ..services.changes import OpResult
     from ..services.context import AppContext
     from .tasks import TaskRunner
@@ -70,13 +73,13 @@ class ExportActions(QObject):
         self.on_imported = on_imported
         self.inform = inform
         self.warn = warn
-        self.ask_save: Callable[[str, str, str], str] = lambda title, default, filt: QFileDialog.getSaveFileName(
+        self.ask_save: Callable[[str, str, str], str] = lambda title, default, filt: _file_dialog().getSaveFileName(
             window, title, default, filt
         )[0]
-        self.ask_open: Callable[[str, str, str], str] = lambda title, folder, filt: QFileDialog.getOpenFileName(
+        self.ask_open: Callable[[str, str, str], str] = lambda title, folder, filt: _file_dialog().getOpenFileName(
             window, title, folder, filt
         )[0]
-        self.ask_folder: Callable[[str, str], str] = lambda title, folder: QFileDialog.getExistingDirectory(
+        self.ask_folder: Callable[[str, str], str] = lambda title, folder: _file_dialog().getExistingDirectory(
             window, title, folder
         )
         self.actions: dict[str, QAction] = {}
@@ -140,6 +143,8 @@ class ExportActions(QObject):
             return
         cancel = threading.Event()
         progress = _Progress(self)
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog("Drawing the handouts...", "Cancel", 0, 0, self.window)
         dialog.setWindowTitle("Squad handouts")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -195,14 +200,25 @@ class ExportActions(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Accept one local file dragged onto the window, and import it when dropped."""
-        if watched is self.window and isinstance(event, QDropEvent):  # drag enter and move events are drop events
-            path = _dropped_file(event)
+        if watched is self.window and event.type() in _DRAG_EVENTS:
+            drop = cast("QDropEvent", event)  # drag enter and move events are drop events
+            path = _dropped_file(drop)
             if path is not None:
-                event.acceptProposedAction()
+                drop.acceptProposedAction()
                 if event.type() == QEvent.Type.Drop:
                     self.import_file(path)
                 return True
         return super().eventFilter(watched, event)
+
+
+_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+
+def _file_dialog() -> Any:
+    """QFileDialog, loaded when a file is first asked for (each Qt class costs start-up time when first touched)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog
 
 
 def _dropped_file(event: QDropEvent) -> Path | None:
