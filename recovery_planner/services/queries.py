@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -141,12 +141,16 @@ def settings(ctx: AppContext) -> dict[str, Any]:
     return ctx.repo.settings()
 
 
-def roster_entries(ctx: AppContext, include_archived: bool = True) -> list[RosterEntry]:
-    """One roster row per athlete, from the roster index only (no athlete file is read)."""
+def roster_entries(
+    ctx: AppContext, include_archived: bool = True, athletes: Sequence[AthleteRecord] | None = None
+) -> list[RosterEntry]:
+    """One roster row per athlete (``athletes``: those already listed), from the roster index only (no
+    athlete file is read)."""
     from ..domain.roster import RosterEntry
 
     rows = []
-    for a in ctx.repo.list_athletes(include_archived=include_archived):
+    listed = ctx.repo.list_athletes(include_archived=include_archived) if athletes is None else athletes
+    for a in listed:
         s = a.latest
         rows.append(
             RosterEntry(

@@ -80,8 +80,9 @@ def overview(ctx: AppContext) -> Overview:
     from .queries import roster_entries
 
     settings = ctx.repo.settings()
-    roster = tuple(roster_entries(ctx)) if settings.get("coach_mode") else ()
-    return Overview(settings, tuple(ctx.repo.list_athletes()), roster)
+    everyone = ctx.repo.list_athletes(include_archived=True)  # one read of the index serves both lists
+    roster = tuple(roster_entries(ctx, athletes=everyone)) if settings.get("coach_mode") else ()
+    return Overview(settings, tuple(a for a in everyone if not a.archived), roster)
 
 
 @dataclass(frozen=True)
