@@ -634,7 +634,12 @@ class MainWindow(QMainWindow):
                 if then is not None:
                     then()
 
-        self.query(lambda: queries.current_plan(self.ctx, athlete_id), show, "The current plan could not be loaded")
+        def failed(exc: Exception) -> None:
+            if self._plan_tab.built and self.plan_view.reading:
+                self.plan_view.set_plan(None)  # not "reading" for ever
+            self.show_error("The current plan could not be loaded", exc)
+
+        self.tasks.run(lambda: queries.current_plan(self.ctx, athlete_id), show, failed)
 
     def _reload_history_if_shown(self) -> None:
         if self._showing_history():
