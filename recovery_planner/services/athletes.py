@@ -8,6 +8,8 @@ from .changes import Changes, OpResult
 from .context import AppContext
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..storage.records import AthleteRecord
 
 DEFAULT_NAME = "Me"
@@ -36,9 +38,12 @@ def unarchive_athlete(ctx: AppContext, athlete_id: str) -> OpResult[AthleteRecor
     return archive_athlete(ctx, athlete_id, archived=False)
 
 
-def ensure_athlete(ctx: AppContext, wanted: str | None = None) -> OpResult[str]:
-    """The id of the athlete to show: ``wanted`` if active, else the first; adds "Me" to an empty folder."""
-    active = ctx.repo.list_athletes()
+def ensure_athlete(
+    ctx: AppContext, wanted: str | None = None, active: Sequence[AthleteRecord] | None = None
+) -> OpResult[str]:
+    """The id of the athlete to show: ``wanted`` if active, else the first; adds "Me" to an empty folder.
+    ``active``: the active athletes when the caller has just listed them."""
+    active = ctx.repo.list_athletes() if active is None else active
     for a in active:
         if a.id == wanted:
             return OpResult(a.id)

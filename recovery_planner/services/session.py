@@ -109,8 +109,10 @@ def start_state(ctx: AppContext) -> OpResult[StartState]:
     theme = take_window_theme(ctx.repo.data_dir)  # from versions that kept it in window.ini
     if theme is not None and ctx.repo.get_setting("theme") is None:
         ctx.repo.set_setting("theme", theme)
-    chosen = ensure_athlete(ctx, ctx.repo.get_setting("current_athlete"))
     view = overview(ctx)
+    chosen = ensure_athlete(ctx, view.settings.get("current_athlete"), view.athletes)
+    if chosen.changes.athletes:  # "Me" was added to an empty folder
+        view = overview(ctx)
     current: CurrentPlan | None = None
     if not view.settings.get("coach_mode"):
         try:
