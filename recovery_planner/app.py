@@ -14,6 +14,7 @@ painted with storage open and its first page built; the other tabs build when fi
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -33,15 +34,23 @@ _qt_apps: list[Any] = []
 
 def main(argv: list[str] | None = None) -> int:
     """``recovery-planner`` and ``python -m recovery_planner``: the desktop app, or a command."""
-    from .cli.app_options import opens_app, parse_app_options
+    # Starting up makes many objects that live as long as the app (modules, classes, Qt's enums) and almost
+    # no garbage, so the cyclic garbage collector only costs time until the window is ready (run_app turns
+    # it back on then).
+    gc.disable()
+    try:
+        from .cli.app_options import opens_app, parse_app_options
 
-    argv = sys.argv[1:] if argv is None else argv
-    if opens_app(argv):
-        options = parse_app_options(argv)
-        return run_app(data_dir=options.data_dir, quit_after_first_paint=options.quit_after_first_paint)
-    from .cli.main import main as cli_main
+        argv = sys.argv[1:] if argv is None else argv
+        if opens_app(argv):
+            options = parse_app_options(argv)
+            return run_app(data_dir=options.data_dir, quit_after_first_paint=options.quit_after_first_paint)
+        gc.enable()
+        from .cli.main import main as cli_main
 
-    return cli_main(argv, renderers=renderers())
+        return cli_main(argv, renderers=renderers())
+    finally:
+        gc.enable()
 
 
 def _display_problem() -> str | None:
@@ -124,7 +133,11 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
     app.setDesktopFileName(DESKTOP_ID)  # Linux: matches the window to the .desktop entry and its icon
     instance = SingleInstance(folder, app)
     if not instance.claim():  # already open on this folder: that window was asked to come forward
-        print("Recovery Planner is already open on this data folder; its window was brought forward.", file=sys.stderr)
+        print(
+            "Recovery Planner is already open on this data folder; "
+            + ("its window was brought forward." if instance.handed_over else "switch to its window."),
+            file=sys.stderr,
+        )
         return 0
     opener = TaskRunner(app)
     windows: list[Any] = []
@@ -143,11 +156,13 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
 
     def ready() -> None:
         _report("ready")
+        gc.enable()  # see main
         note_started()
         _set_window_icon(app)  # after the first screen: drawing the SVG icon loads the SVG plug-in
         if quit_after_first_paint:
             app.quit()
             return
+        instance.listen()  # a later start on this folder now brings this window forward
         windows[0].offer_repair()
         windows[0].start_daily_backup()
         from .ui.charts import warm_up_charts
@@ -187,6 +202,7 @@ def run_app(data_dir: str | None = None, quit_after_first_paint: bool = False) -
         from .services.session import close_context
 
         close_context(window.ctx)
+    instance.close()
     return exit_status or code
 
 

@@ -66,3 +66,28 @@ def test_app_options_are_read_like_the_full_parser_reads_them():
         with pytest.raises(SystemExit) as exc:
             parse_app_options(bad)
         assert exc.value.code == 2, bad
+
+
+def test_the_garbage_collector_is_off_only_while_the_app_starts(tmp_path: Path) -> None:
+    """Start-up turns the cyclic collector off (it only costs time then); a command, and the app once
+    ready, run with it on."""
+    code = (
+        "import gc, sys\n"
+        "from recovery_planner import app\n"
+        "import recovery_planner.cli.main as cli\n"
+        "seen = []\n"
+        "real = cli.main\n"
+        "def spy(argv, renderers=None):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    return real(argv, renderers=renderers)\n"
+        "cli.main = spy\n"
+        "assert app.main(['athletes', 'list', '--data-dir', sys.argv[1]]) == 0\n"
+        "assert seen == [True] and gc.isenabled()\n"
+        "assert app.main(['--data-dir', sys.argv[1], '--quit-after-first-paint']) == 0\n"
+        "assert gc.isenabled()\n"
+    )
+    env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")
+    p = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data")], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert p.returncode == 0, p.stderr
