@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .changes import Changes, OpResult
 from .context import AppContext
+from .settings import COACH_NAME_SETTING
 
 if TYPE_CHECKING:  # the planner and the domain load on first use, off the app's first-paint path
     from ..domain.checkin import CheckIn
@@ -304,9 +305,6 @@ def squad_summary_csv(ctx: AppContext, dest: str) -> OpResult[Path]:
     from ..formats.squad_summary import squad_csv
 
     return OpResult(write_export(dest, squad_csv(squad_rows(ctx), ctx.today())))
-
-
-COACH_NAME_SETTING = "coach_name"
 
 
 def squad_summary_pdf(ctx: AppContext, dest: str) -> OpResult[Path]:

@@ -25,9 +25,6 @@ START_MODULES = (
     "..storage.legacy",
     ".athletes",
     ".backups",
-    ".checkins",
-    ".clearances",
-    ".coach",
     ".settings",
 )
 

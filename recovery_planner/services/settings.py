@@ -8,6 +8,10 @@ from typing import Any
 from .changes import Changes, OpResult
 from .context import AppContext
 
+WELCOMED_SETTING = "welcomed"  # the first-start welcome page was completed
+SEX_SETTING = "runner_sex"  # the runner's sex, for the fluids advice
+COACH_NAME_SETTING = "coach_name"  # who signs the coach's notes and plan changes
+
 
 def save_settings(
     ctx: AppContext,

@@ -8,31 +8,30 @@ GUI thread through the window's ``run_op``/``query``. Runners never see any of i
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMenu, QTreeWidgetItem
+from PySide6.QtWidgets import QDockWidget, QMenu
 
-from ..services import coach as coach_ops
+from ..services.settings import COACH_NAME_SETTING
+from .export_actions import documents_folder
 from .notes_panel import NotesPanel
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTreeWidgetItem
+
     from .main_window import MainWindow
     from .plan_view import PlanView
 
-AUTHOR_SETTING = coach_ops.COACH_NAME_SETTING
+AUTHOR_SETTING = COACH_NAME_SETTING
 
 
 def _ask_text(parent: Any, title: str, label: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
     text, ok = QInputDialog.getText(parent, title, label)
     return text if ok else None
-
-
-def documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
 
 
 class CoachWorkspace(QObject):
@@ -85,6 +84,8 @@ class CoachWorkspace(QObject):
 
     def refresh(self) -> None:
         """Reload the squad's completion and notes, and the current athlete's notes (in the background)."""
+        from ..services import coach as coach_ops
+
         if not self.enabled:
             return
         self._squad_request += 1
@@ -99,6 +100,8 @@ class CoachWorkspace(QObject):
         self.load_notes()
 
     def load_notes(self) -> None:
+        from ..services import coach as coach_ops
+
         athlete_id = self.window.athlete_id
         if not self.enabled or not athlete_id:
             return
@@ -127,6 +130,8 @@ class CoachWorkspace(QObject):
 
     # -- notes ------------------------------------------------------------------------------------
     def _add_note(self, text: str, pinned: bool) -> None:
+        from ..services import coach as coach_ops
+
         author, athlete_id = self._author(), self.window.athlete_id
         if author is None or not athlete_id:
             return
@@ -137,6 +142,8 @@ class CoachWorkspace(QObject):
         )
 
     def _remove_note(self, note_id: str) -> None:
+        from ..services import coach as coach_ops
+
         athlete_id = self.window.athlete_id
         if not self.window.ask_yes_no("Remove note", "Remove this note?"):
             return
@@ -171,6 +178,8 @@ class CoachWorkspace(QObject):
 
     def edit(self, change: dict[str, Any]) -> None:
         """Store one plan change (refused with the reason if the safety rules forbid it), then reload."""
+        from ..services import coach as coach_ops
+
         author, athlete_id = self._author(), self.window.athlete_id
         if author is None:
             return
@@ -183,6 +192,10 @@ class CoachWorkspace(QObject):
 
     # -- exports and leaving --------------------------------------------------------------------------
     def export_summary(self, fmt: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..services import coach as coach_ops
+
         today = self.window.ctx.today().isoformat()
         default = documents_folder() / f"squad-summary-{today}.{fmt}"
         kind = "PDF files (*.pdf)" if fmt == "pdf" else "CSV files (*.csv)"
@@ -197,6 +210,10 @@ class CoachWorkspace(QObject):
         )
 
     def export_record(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..services import coach as coach_ops
+
         athlete = self.window.current_athlete()
         if athlete is None:
             return
@@ -211,6 +228,8 @@ class CoachWorkspace(QObject):
             )
 
     def delete_athlete(self) -> None:
+        from ..services import coach as coach_ops
+
         athlete = self.window.current_athlete()
         if athlete is None:
             return

@@ -6,7 +6,6 @@ import base64
 import re
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
@@ -26,21 +25,21 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..services import athletes as athlete_ops
 from ..services import backups as backup_ops
-from ..services import checkins as checkin_ops
 from ..services import queries
 from ..services import settings as settings_ops
 from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
+from ..services.settings import SEX_SETTING, WELCOMED_SETTING
 from .activity_import import ActivityImporter, DropImport
 from .lazy_tab import LazyTab
 from .tasks import TaskRunner
 from .theme import apply_theme
-from .welcome import SEX_SETTING, WELCOMED_SETTING, WelcomePage
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
+    from ..services.checkins import SavedCheckIn
     from ..services.queries import AthleteRecord
     from .checkin_form import CheckInForm
     from .history_page import HistoryPage
@@ -459,6 +458,8 @@ class MainWindow(QMainWindow):
         return self.overview.athlete(self.athlete_id)
 
     def _show_welcome(self) -> None:
+        from .welcome import WelcomePage
+
         self.welcome = WelcomePage()
         self.checkin_stack.addWidget(self.welcome)
         self.checkin_stack.setCurrentWidget(self.welcome)
@@ -518,6 +519,8 @@ class MainWindow(QMainWindow):
 
     def _check_in_data(self, symptoms: dict[str, Any]) -> dict[str, Any]:
         """The form as a check-in dated today (read now: the app may stay open past midnight)."""
+        from ..services import checkins as checkin_ops
+
         data = self.form.check_in_dict(self.ctx.today(), {}, symptoms)
         athlete = self.current_athlete()
         data = checkin_ops.with_profile(data, athlete) if athlete is not None else data
@@ -529,6 +532,7 @@ class MainWindow(QMainWindow):
     def _ask_questions(self) -> None:
         from ..domain.checkin import CheckInError
         from ..domain.questions import questions_for
+        from ..services import checkins as checkin_ops
 
         try:
             check_in = checkin_ops.parse(self.ctx, self._check_in_data({}))
@@ -540,6 +544,8 @@ class MainWindow(QMainWindow):
         self.checkin_stack.setCurrentWidget(self.questions)
 
     def _save_check_in(self, symptoms: dict[str, Any]) -> None:
+        from ..services import checkins as checkin_ops
+
         data = self._check_in_data(symptoms)
         days = int(self.overview.settings.get("plan_days", 7))
         athlete_id = self.athlete_id
@@ -552,7 +558,7 @@ class MainWindow(QMainWindow):
             on_failed=lambda _: self.questions.show_button.setEnabled(True),
         )
 
-    def _on_saved(self, saved: checkin_ops.SavedCheckIn) -> None:
+    def _on_saved(self, saved: SavedCheckIn) -> None:
         self.questions.show_button.setEnabled(True)
         self.statusBar().showMessage("Check-in saved.", 4000)
         if saved.record.athlete_id == self.athlete_id:
@@ -616,6 +622,8 @@ class MainWindow(QMainWindow):
         if not self._undoing:
             self._undo_ticks.append((item_id, done))
             self.undo_action.setEnabled(True)
+        from ..services import checkins as checkin_ops
+
         athlete_id = self.athlete_id
         self.run_op(lambda: checkin_ops.set_done(self.ctx, athlete_id, item_id, done), None, "The tick was not saved")
 
@@ -755,12 +763,11 @@ class MainWindow(QMainWindow):
 
     def _export_path(self, kind: str, suffix: str) -> str:
         """A default file name per athlete and date, in the user's documents folder."""
-        from PySide6.QtCore import QStandardPaths
+        from .export_actions import documents_folder
 
         athlete = self.current_athlete()
         name = re.sub(r"[^A-Za-z0-9]+", "-", athlete.name if athlete else "").strip("-").lower() or "athlete"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return str(Path(folder) / f"{kind}-{name}-{self.ctx.today().isoformat()}.{suffix}")
+        return str(documents_folder() / f"{kind}-{name}-{self.ctx.today().isoformat()}.{suffix}")
 
     def _saved_to(self, path: str) -> None:
         self.statusBar().showMessage(f"Saved to {path}", 10000)

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 
 from ..domain import units
 from ..domain.limits import AGE_YEARS, BODY_MASS_KG, NAME_MAX_CHARS
+from ..services.settings import SEX_SETTING, WELCOMED_SETTING
 from .number_field import NumberField
 
-WELCOMED_SETTING = "welcomed"
-SEX_SETTING = "runner_sex"
 SEX_CHOICES = ((None, "Rather not say"), ("female", "Female"), ("male", "Male"))
 
 
