@@ -45,14 +45,13 @@ class Roster:
             )
             self._rebuild_now()
             return
-        for rel in self.missing_profiles():
+        listed, stale, missing = self._scan()
+        for rel in missing:
             self.warnings.append(
                 f"The athlete in {self._folder.root / rel.parent} has check-ins but their profile {rel.name} is "
                 "missing, so they are not listed. Run `recovery-planner restore` to bring it back."
             )
-        on_disk = self._ids_on_disk()
-        stale = [i for i in on_disk if os.path.exists(self._stale_marker(i))]
-        if (set(on_disk) - known or stale) and self._rebuild_now():
+        if (set(listed) - known or stale) and self._rebuild_now():
             for athlete_id in stale:
                 with contextlib.suppress(OSError):
                     os.unlink(self._stale_marker(athlete_id))
@@ -84,17 +83,27 @@ class Roster:
     def _docs(self) -> list[dict[str, Any]]:
         return list(self._folder.table(_INDEX, "athletes").values())
 
-    def _ids_on_disk(self) -> list[str]:
-        folder = self._folder.root / ATHLETES_DIR
+    def _scan(self) -> tuple[list[str], list[str], list[Path]]:
+        """One pass over the athlete folders (a 200-athlete folder is scanned at every start): the ids with a
+        profile (sorted), the stale ones among them, and the profiles missing from folders that still hold
+        data files."""
+        listed: list[str] = []
+        stale: list[str] = []
+        missing: list[Path] = []
         try:
-            entries = list(os.scandir(folder))
+            entries = sorted(os.scandir(self._folder.root / ATHLETES_DIR), key=lambda e: e.name)
         except OSError:
-            return []
-        return [
-            e.name
-            for e in entries
-            if ATHLETE_ID_RE.match(e.name) and os.path.exists(os.path.join(e.path, PROFILE_FILE))
-        ]
+            return listed, stale, missing
+        for e in entries:
+            if not (ATHLETE_ID_RE.match(e.name) and e.is_dir()):
+                continue
+            if os.path.exists(os.path.join(e.path, PROFILE_FILE)):
+                listed.append(e.name)
+                if os.path.exists(os.path.join(e.path, STALE_MARKER)):
+                    stale.append(e.name)
+            elif _has_data_files(e.path):
+                missing.append(Path(ATHLETES_DIR, e.name, PROFILE_FILE))
+        return listed, stale, missing
 
     def all(self) -> list[AthleteRecord]:
         records = [AthleteRecord.from_doc(d) for d in self._docs()]
@@ -144,16 +153,7 @@ class Roster:
 
     def missing_profiles(self) -> list[Path]:
         """Profiles (relative paths) of athlete folders that hold data files but no profile."""
-        folder = self._folder.root / ATHLETES_DIR
-        try:
-            entries = [e for e in os.scandir(folder) if ATHLETE_ID_RE.match(e.name) and e.is_dir()]
-        except OSError:
-            return []
-        out = []
-        for e in sorted(entries, key=lambda e: e.name):
-            if not os.path.exists(os.path.join(e.path, PROFILE_FILE)) and _has_data_files(e.path):
-                out.append(Path(ATHLETES_DIR, e.name, PROFILE_FILE))
-        return out
+        return self._scan()[2]
 
     # -- writing (inside a transaction) ------------------------------------------------------------
     def put(self, profile: dict[str, Any], latest: CheckInSummary | None) -> AthleteRecord:
@@ -176,7 +176,7 @@ class Roster:
     def rebuild(self) -> None:
         """Rewrite the index from the athlete folders (profiles and newest check-ins)."""
         docs: dict[str, dict[str, Any]] = {}
-        for n, athlete_id in enumerate(sorted(self._ids_on_disk()), start=1):
+        for n, athlete_id in enumerate(self._scan()[0], start=1):
             try:
                 profile = self._folder.table(Path(ATHLETES_DIR, athlete_id, PROFILE_FILE), "profile")
                 doc = dict(next(iter(profile.values())))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QKeyEvent, QPainter, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,6 +48,9 @@ from recovery_planner.domain.roster import (
 )
 from recovery_planner.ui.row_table_model import RowTableModel
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
 _Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS: dict[str, str] = {"red": "#d7301f", "amber": "#e69f00", "green": "#1a9850", "grey": "#8c8c8c"}
 TREND_MARKS: dict[str, str] = {"worse": "▲", "same": "=", "better": "▼"}
@@ -61,8 +63,9 @@ TREND_RANK = {"worse": 0, "same": 1, "better": 2}
 NEEDS_COLUMN, DONE_COLUMN = 1, 5
 
 
-def status_icon(kind: str, size: int = 16) -> QIcon:
-    """A shaped, coloured status mark: red octagon, amber triangle, green disc, grey ring."""
+def status_icon(kind: str, size: int = 16) -> QPixmap:
+    """A shaped, coloured status mark: red octagon, amber triangle, green disc, grey ring (a pixmap: a table
+    cell draws one as readily as an icon)."""
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
@@ -102,7 +105,7 @@ def status_icon(kind: str, size: int = 16) -> QIcon:
         p.setPen(QPen(colour, 2.0))
         p.drawEllipse(QPointF(s / 2, s / 2), s / 2 - 2.5, s / 2 - 2.5)
     p.end()
-    return QIcon(pix)
+    return pix
 
 
 def last_check_in_text(day: date | None, today: date) -> str:
@@ -130,7 +133,7 @@ class RosterTableModel(RowTableModel[RosterEntry]):
         super().__init__(parent)
         self._today = today or date.today()
         self._overdue_days = DEFAULT_OVERDUE_DAYS
-        self._icons: dict[str, QIcon] = {}
+        self._icons: dict[str, QPixmap] = {}
 
     def set_entries(
         self, entries: Sequence[RosterEntry], today: date | None = None, overdue_days: int | None = None
@@ -142,7 +145,7 @@ class RosterTableModel(RowTableModel[RosterEntry]):
     def row_of(self, athlete_id: str) -> int:
         return next((i for i, e in enumerate(self._rows) if e.athlete_id == athlete_id), -1)
 
-    def _icon(self, kind: str) -> QIcon:
+    def _icon(self, kind: str) -> QPixmap:
         if kind not in self._icons:
             self._icons[kind] = status_icon(kind)
         return self._icons[kind]
@@ -272,7 +275,11 @@ class RosterFilterProxy(QSortFilterProxyModel):
             super().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        entry: RosterEntry = self.sourceModel().index(source_row, 0, source_parent).data(ENTRY_ROLE)
+        source = self.sourceModel()
+        if isinstance(source, RosterTableModel):  # straight from its rows: this runs once per athlete
+            entry = source.entry(source_row)
+        else:
+            entry = source.index(source_row, 0, source_parent).data(ENTRY_ROLE)
         return (self._archived or not entry.archived) and name_matches(entry, self._text)
 
 
