@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from ..services.settings import COACH_NAME_SETTING
+from .actions import text_action
 from .export_actions import documents_folder
 from .notes_panel import NotesPanel
 
@@ -70,7 +71,7 @@ class CoachWorkspace(QObject):
         view.tree.customContextMenuRequested.connect(self._plan_menu)
 
     def _act(self, text: str, slot: Any) -> QAction:
-        action = QAction(text, self.window)
+        action = text_action(text, self.window)
         action.triggered.connect(slot)
         self.menu.addAction(action)
         return action

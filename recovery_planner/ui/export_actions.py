@@ -18,6 +18,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from .actions import text_action
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QDropEvent
     from PySide6.QtWidgets import QProgressDialog
@@ -92,16 +94,16 @@ class ExportActions(QObject):
         """Add Export > ..., Import check-in... and Export squad handouts... to ``file_menu``."""
         export_menu = QMenu("E&xport", self.window)
         for fmt, text, _ in FORMAT_LABELS:
-            action = QAction(text, self.window)
+            action = text_action(text, self.window)
             action.triggered.connect(lambda _checked=False, f=fmt: self.export(f))
             export_menu.addAction(action)
             self.actions[fmt] = action
         export_menu.addSeparator()
-        squad = QAction("Handouts for the whole &squad...", self.window)
+        squad = text_action("Handouts for the whole &squad...", self.window)
         squad.triggered.connect(self.export_squad)
         export_menu.addAction(squad)
         self.actions["squad"] = squad
-        importer = QAction("&Import check-in...", self.window)
+        importer = text_action("&Import check-in...", self.window)
         importer.triggered.connect(self.choose_import)
         self.actions["import"] = importer
         if before is None:

@@ -31,6 +31,7 @@ from ..services.changes import Changes, OpResult
 from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
 from ..services.settings import SEX_SETTING, WELCOMED_SETTING
+from .actions import text_action
 from .activity_import import ActivityImporter, DropImport
 from .lazy_tab import LazyTab
 from .tasks import TaskRunner
@@ -309,7 +310,7 @@ class MainWindow(QMainWindow):
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: QKeySequence.StandardKey | None = None
     ) -> QAction:
-        action = QAction(text, self)
+        action = text_action(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -72,7 +72,7 @@ def status_icon(kind: str, size: int = 16) -> QPixmap:
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     colour = QColor(STATUS_COLOURS[kind])
     p.setPen(QPen(colour.darker(140), 1.2))
-    p.setBrush(QBrush(colour))
+    p.setBrush(colour)  # not QBrush(colour): choosing its constructor loads the gradient and image types
     s, m = float(size), 1.5
     if kind == "red":
         a, b = m, s * 0.3
@@ -165,7 +165,7 @@ class RosterTableModel(RowTableModel[RosterEntry]):
         return 2.0 if fraction is None else fraction
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED_ROLES or not index.isValid():  # the view asks for ~10 roles per cell it draws
             return None
         e, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.UserRole:
@@ -207,6 +207,21 @@ class RosterTableModel(RowTableModel[RosterEntry]):
         if col == DONE_COLUMN:
             return f"Plan done over 7 days: {e.completion.text() if e.completion else 'not known'}"
         return str(self.data(self.index(self._rows.index(e), col)) or "")
+
+
+_ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.UserRole,
+        ENTRY_ROLE,
+        SORT_ROLE,
+    )
+)
 
 
 class CompletionDelegate(QStyledItemDelegate):
