@@ -6,9 +6,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..services.context import AppContext
@@ -142,26 +142,17 @@ class ActivityImporter(QObject):
         self.failed.emit(text)
 
 
-class DropImport(QObject):
-    """An event filter that lets a widget (the main window) accept dropped activity files and folders."""
+def accept_activity_drop(importer: ActivityImporter, event: QDropEvent, drop: bool) -> bool:
+    """Accept a drag that holds watch files or folders and, when ``drop``, import them; False if it holds none.
 
-    def __init__(self, importer: ActivityImporter, target: QWidget) -> None:
-        super().__init__(target)
-        self._importer = importer
-        target.setAcceptDrops(True)
-        target.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
-            drag = cast("QDropEvent", event)  # QDragEnterEvent and QDragMoveEvent are QDropEvents
-            paths = dropped_paths(drag)
-            if paths:
-                drag.acceptProposedAction()
-                if kind == QEvent.Type.Drop:
-                    self._importer.import_paths(paths)
-                return True
-        return super().eventFilter(watched, event)
+    QDragEnterEvent and QDragMoveEvent are QDropEvents, so the window calls this from all three handlers."""
+    paths = dropped_paths(event)
+    if not paths:
+        return False
+    event.acceptProposedAction()
+    if drop:
+        importer.import_paths(paths)
+    return True
 
 
 def _information(parent: QWidget, title: str, text: str) -> None:

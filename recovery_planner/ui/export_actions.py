@@ -12,9 +12,9 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -112,8 +112,7 @@ class ExportActions(QObject):
         else:
             file_menu.insertMenu(before, export_menu)
             file_menu.insertAction(before, importer)
-        self.window.setAcceptDrops(True)
-        self.window.installEventFilter(self)
+        self.window.setAcceptDrops(True)  # the window's drag handlers call accept_drop
 
     # -- export -----------------------------------------------------------------------------------
     def default_path(self, fmt: str, day: date) -> str:
@@ -202,20 +201,16 @@ class ExportActions(QObject):
             lambda exc: self.warn("The check-in was not imported", f"Nothing was saved.\n\n{exc}"),
         )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Accept one local file dragged onto the window, and import it when dropped."""
-        if watched is self.window and event.type() in _DRAG_EVENTS:
-            drop = cast("QDropEvent", event)  # drag enter and move events are drop events
-            path = _dropped_file(drop)
-            if path is not None:
-                drop.acceptProposedAction()
-                if event.type() == QEvent.Type.Drop:
-                    self.import_file(path)
-                return True
-        return super().eventFilter(watched, event)
-
-
-_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+    def accept_drop(self, event: QDropEvent, drop: bool) -> bool:
+        """Accept one local check-in file dragged onto the window and, when ``drop``, import it; False for
+        anything else (drag enter and move events are drop events, so the window calls this for all three)."""
+        path = _dropped_file(event)
+        if path is None:
+            return False
+        event.acceptProposedAction()
+        if drop:
+            self.import_file(path)
+        return True
 
 
 def _file_dialog() -> Any:

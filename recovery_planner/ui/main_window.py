@@ -32,13 +32,13 @@ from ..services.context import AppContext
 from ..services.session import Overview, StartState, overview, start_state
 from ..services.settings import SEX_SETTING, WELCOMED_SETTING
 from .actions import text_action
-from .activity_import import ActivityImporter, DropImport
+from .activity_import import ActivityImporter, accept_activity_drop
 from .lazy_tab import LazyTab
 from .tasks import TaskRunner
 from .theme import apply_theme
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 
     from ..services.checkins import SavedCheckIn
     from ..services.queries import AthleteRecord
@@ -122,7 +122,6 @@ class MainWindow(QMainWindow):
             ctx, self.tasks, lambda: self.athlete_id, self, inform=lambda _w, title, text: self.inform(title, text)
         )
         self.activity_importer.imported.connect(self._after_import)
-        DropImport(self.activity_importer, self)  # drop watch files or an export on the window
         self._build_menus()
         self._build_toolbar()
         self.busy = QProgressBar()
@@ -413,6 +412,21 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
             QTimer.singleShot(0, self._run_after_paint)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._drag(event, drop=False)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._drag(event, drop=False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._drag(event, drop=True)
+
+    def _drag(self, event: QDropEvent, drop: bool) -> None:
+        """Files dragged onto the window: one check-in file is imported as a check-in (File > Import
+        check-in), watch files and folders as activities (File > Import activities)."""
+        if not (self.exports.accept_drop(event, drop) or accept_activity_drop(self.activity_importer, event, drop)):
+            event.ignore()
 
     def after_first_paint(self, load: Callable[[], None]) -> None:
         """Start ``load`` (a background read that fills in a shown page) once the window is on screen, so

@@ -14,7 +14,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from recovery_planner.domain.roster import (
 from recovery_planner.ui.row_table_model import RowTableModel
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -298,6 +298,18 @@ class RosterFilterProxy(QSortFilterProxyModel):
         return (self._archived or not entry.archived) and name_matches(entry, self._text)
 
 
+class _SquadTable(QTableView):
+    """The squad table: Enter or Return opens the current athlete (``open_current``)."""
+
+    open_current = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_current.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class RosterView(QWidget):
     """Filter box, coach actions and the squad table.
 
@@ -328,7 +340,7 @@ class RosterView(QWidget):
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button.clicked.connect(lambda: self._emit_current(self.edit_requested))
         self.archive_button.clicked.connect(lambda: self._emit_current(self.archive_requested))
-        self.table = QTableView()
+        self.table = _SquadTable()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
@@ -347,7 +359,7 @@ class RosterView(QWidget):
         self.table.setAccessibleName("Athletes, who needs attention first")
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.table.doubleClicked.connect(self._open)
-        self.table.installEventFilter(self)
+        self.table.open_current.connect(lambda: self._open(self.table.currentIndex()))
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.archived_box)
@@ -390,17 +402,6 @@ class RosterView(QWidget):
             self.table.selectRow(self.table.currentIndex().row())
         finally:
             self._quiet = was
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._open(self.table.currentIndex())
-            return True
-        return super().eventFilter(watched, event)
 
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._quiet:

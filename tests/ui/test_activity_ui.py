@@ -9,13 +9,13 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from recovery_planner.services.activities import import_activities
 from recovery_planner.services.context import AppContext
 from recovery_planner.services.training_load import load_chart
 from recovery_planner.storage import Repository
-from recovery_planner.ui.activity_import import ActivityImporter, DropImport
+from recovery_planner.ui.activity_import import ActivityImporter, accept_activity_drop
 from recovery_planner.ui.load_chart import BARS_GID, FLAG_COLOUR, L1_GID, L3_GID, LoadChartWidget
 from recovery_planner.ui.tasks import TaskRunner
 from tests.formats.conftest import DATA
@@ -128,31 +128,28 @@ def test_cancel_stores_nothing(qtbot, ctx, tmp_path, importer):
     assert ctx.repo.activities(ana) == []
 
 
-def test_dropping_files_on_the_window_imports_them(qtbot, ctx, importer):
-    imp, ana, _, host = importer
-    DropImport(imp, host)
+def test_a_drag_of_watch_files_is_accepted_and_the_drop_imports_them(qtbot, ctx, importer):
+    imp, ana, _, _ = importer
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(DATA / "fit/garmin-fenix-5-walk.fit")), QUrl.fromLocalFile("/etc/hosts")])
     urls = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     enter = QDragEnterEvent(QPoint(5, 5), *urls)
-    QApplication.sendEvent(host, enter)
-    assert enter.isAccepted()
+    assert accept_activity_drop(imp, enter, drop=False) and enter.isAccepted()
     drop = QDropEvent(
         QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     with qtbot.waitSignal(imp.imported, timeout=20000) as blocker:
-        QApplication.sendEvent(host, drop)
-    assert blocker.args[0].added == 1 and host.acceptDrops()
+        assert accept_activity_drop(imp, drop, drop=True)
+    assert blocker.args[0].added == 1  # /etc/hosts is not an activity file: left out
     assert [a.sport for a in ctx.repo.activities(ana)] == ["walking"]
 
 
 def test_a_drag_without_activity_files_is_not_accepted(qtbot, importer):
-    imp, _, _, host = importer
-    DropImport(imp, host)
+    imp, _, _, _ = importer
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile("/etc/hosts")])
     enter = QDragEnterEvent(
         QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
-    QApplication.sendEvent(host, enter)
+    assert not accept_activity_drop(imp, enter, drop=False)
     assert not enter.isAccepted()

@@ -22,14 +22,27 @@ def menu_texts(window) -> list[str]:
     return [a.text() for a in file_menu.actions()]
 
 
-def drop(window, paths) -> None:
+def drag(window, paths) -> tuple[QDragEnterEvent, tuple]:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     enter = QDragEnterEvent(QPoint(10, 10), *args)
     QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
+    return enter, args
+
+
+def drop(window, paths) -> None:
+    enter, args = drag(window, paths)
+    assert enter.isAccepted() and window.acceptDrops()
     QApplication.sendEvent(window, QDropEvent(QPointF(10, 10), *args))
+
+
+def test_the_window_refuses_a_drag_of_files_it_cannot_import(qtbot, tmp_path):
+    window = make_window(qtbot, make_ctx(tmp_path / "data", TODAY))
+    enter, _ = drag(window, ["/etc/hosts"])
+    assert not enter.isAccepted()
+    window.close()
+    window.ctx.repo.close()
 
 
 def test_dropped_watch_files_show_in_the_history_load_chart(qtbot, tmp_path):
@@ -78,3 +91,29 @@ def test_the_check_in_form_shows_the_imported_load(qtbot, tmp_path):
     assert window.form.check_in_dict(TODAY, {}, {})["load"]["acute_km_7d"] == 22
     window.close()
     ctx.repo.close()
+
+
+def test_a_check_in_file_dropped_on_the_window_goes_to_the_check_in_import(qtbot, tmp_path):
+    """One .json file is a check-in (File > Import check-in), not an activity: the window routes it there."""
+    from recovery_planner.domain.checkin import parse_check_in
+    from recovery_planner.domain.planner import build_plan
+    from tests.formats.plans import vignette_check_in
+
+    ctx = make_ctx(tmp_path / "data", TODAY)
+    window = make_window(qtbot, ctx)
+    check_in = parse_check_in({**vignette_check_in("V03"), "date": TODAY.isoformat()}, TODAY)
+    ctx.repo.add_check_in(window.athlete_id, check_in, build_plan(check_in, 7))
+    file = tmp_path / "mine.checkin.json"
+    window.exports.ask_save = lambda *a: str(file)
+    messages = []
+    window.inform = lambda title, text: messages.append(text)
+    window.warn = lambda title, text: messages.append(text)
+    window.exports.inform, window.exports.warn = window.inform, window.warn
+    window.exports.actions["checkin"].trigger()
+    qtbot.waitUntil(lambda: file.exists() and bool(messages), timeout=10000)
+    drop(window, [file])
+    qtbot.waitUntil(lambda: len(messages) >= 2, timeout=10000)
+    assert "already stored" in messages[1]
+    window.tasks.wait()
+    window.close()
+    window.ctx.repo.close()

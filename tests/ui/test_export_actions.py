@@ -17,12 +17,31 @@ from recovery_planner.domain.checkin import parse_check_in
 from recovery_planner.domain.planner import build_plan
 from recovery_planner.services.context import AppContext
 from recovery_planner.storage import Repository
-from recovery_planner.ui.export_actions import documents_folder, install_export_actions
+from recovery_planner.ui.export_actions import ExportActions, documents_folder, install_export_actions
 from recovery_planner.ui.tasks import TaskRunner
 
 from ..formats.plans import vignette_check_in
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+class _DropWindow(QMainWindow):
+    """A window whose drag handlers hand a drag to the export actions, as the app's main window does."""
+
+    actions: ExportActions
+
+    def dragEnterEvent(self, event) -> None:
+        self._drag(event, False)
+
+    def dragMoveEvent(self, event) -> None:
+        self._drag(event, False)
+
+    def dropEvent(self, event) -> None:
+        self._drag(event, True)
+
+    def _drag(self, event, drop: bool) -> None:
+        if not self.actions.accept_drop(event, drop):
+            event.ignore()
 
 
 class Harness:
@@ -32,7 +51,7 @@ class Harness:
         self.ctx = AppContext(Repository.open(folder), clock=lambda: NOW, renderers=pdf_renderers())
         self.athlete_id = self.ctx.repo.add_athlete(name).id
         self.name = name
-        self.window = QMainWindow()
+        self.window = _DropWindow()
         qtbot.addWidget(self.window)
         self.tasks = TaskRunner(self.window)
         self.messages: list[tuple[str, str, str]] = []
@@ -48,6 +67,7 @@ class Harness:
             inform=lambda title, text: self.messages.append(("info", title, text)),
             warn=lambda title, text: self.messages.append(("warn", title, text)),
         )
+        self.window.actions = self.actions
         self.window.show()
         qtbot.waitExposed(self.window)
 
