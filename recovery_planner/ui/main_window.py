@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self, saved: Any) -> None:
         if isinstance(saved, str) and saved:
             try:
-                if self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+                if self.restoreGeometry(base64.b64decode(saved)):
                     self._fit_on_screen()
                     return
             except ValueError:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -61,7 +62,7 @@ def server_name(data_dir: str | Path) -> str:
 
 def lock_path(data_dir: str | Path) -> str:
     """The lock file for this user and data folder (the runtime folder on Linux, else the user's temp folder)."""
-    return os.path.join(_private_folder() or QDir.tempPath(), _name(data_dir) + ".lock")
+    return os.path.join(_private_folder() or tempfile.gettempdir(), _name(data_dir) + ".lock")
 
 
 class SingleInstance(QObject):
