@@ -7,14 +7,13 @@ anything getopt does not accept goes to that parser, which explains the mistake 
 from __future__ import annotations
 
 import getopt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 COMMANDS = ("plan", "athletes", "checkin", "history", "backup", "restore", "coach", "activities", "export", "clearance")
 _APP_OPTIONS = ["data-dir=", "quit-after-first-paint"]
 
 
-@dataclass(frozen=True)
-class AppOptions:
+class AppOptions(NamedTuple):  # not a dataclass: making one costs about a millisecond at every start
     """``--data-dir`` and the hidden ``--quit-after-first-paint`` (smoke tests and the start-up benchmark)."""
 
     data_dir: str | None = None

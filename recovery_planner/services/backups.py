@@ -11,7 +11,7 @@ from .context import AppContext
 
 if TYPE_CHECKING:
     from ..storage.backups import BackupInfo
-    from ..storage.repository import RepairAction
+    from ..storage.salvage import RepairAction
 
 EVERYTHING = Changes(athletes=True, check_ins=True, plans=True, ticks=True, settings=True, backups=True)
 

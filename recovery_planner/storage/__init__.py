@@ -26,7 +26,7 @@ _EXPORTS = {
     "CheckInRecord": "records",
     "CheckInSummary": "records",
     "ClearanceRecord": "records",
-    "RepairAction": "repository",
+    "RepairAction": "salvage",
     "Repository": "repository",
 }
 __all__ = sorted(_EXPORTS)

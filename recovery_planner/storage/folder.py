@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
-from . import backups, restore
+from . import restore
 from .atomic import remove_orphan_temps
 from .errors import DamagedFileError, NewerVersionError, StorageError
 from .filestore import ShardStorage, open_db
@@ -131,6 +131,8 @@ class DataFolder:
         """Take today's automatic backup if it is due (lock held inside); returns whether one was taken."""
         if not self.auto_backup or self._backup_day == date.today():
             return False
+        from . import backups  # after start-up: opening a folder does not need it
+
         with self.transaction():
             backups.remove_unfinished(self.root)
             taken = False
@@ -154,6 +156,8 @@ class DataFolder:
     # -- damage --------------------------------------------------------------------------------------
     def damaged_error(self, path: Path, problem: str) -> DamagedFileError:
         """Keep a copy of a damaged file aside (never overwrite it) and build the error for the user."""
+        from . import backups
+
         kept = self.keep_aside(path)
         rel = path.relative_to(self.root)
         return DamagedFileError(path, problem, kept, backups.good_copy(self.root, rel) is not None)

@@ -11,7 +11,6 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,43 +57,7 @@ if TYPE_CHECKING:
     from ..domain.checkin import CheckIn
     from ..domain.plan import Plan
     from .backups import BackupInfo
-
-
-@dataclass(frozen=True)
-class RepairAction:
-    """What ``repair()`` did to one data file.
-
-    ``action``: ``restored`` (the backup copy ``source`` merged with what the damaged file still held),
-    ``salvaged`` (no backup: only what could be read), ``rebuilt`` (a profile remade from the athlete
-    list) or ``removed`` (nothing readable and no backup). The counts are records: taken from the backup,
-    recovered from the damaged file (saved after the backup), and lost (None when the damaged file no
-    longer says how many it had).
-    """
-
-    file: Path
-    action: str
-    source: Path | None = None
-    from_backup: int = 0
-    recovered: int = 0
-    lost: int | None = 0
-
-    def describe(self) -> str:
-        """One plain sentence for the user."""
-        lost = "an unknown number" if self.lost is None else str(self.lost)
-        counts = f"{self.from_backup} from the backup, {self.recovered} recovered from the damaged file, {lost} lost"
-        if self.action == "restored":
-            return (
-                f"Restored {self.file} ({counts}): the backup copy {self.source} was restored together with "
-                "the records still readable in the damaged file."
-            )
-        if self.action == "salvaged":
-            return f"Repaired {self.file} from what could still be read, as no backup had it ({counts})."
-        if self.action == "rebuilt":
-            return f"Remade {self.file} from the athlete list (the backups did not have it)."
-        return (
-            f"{self.file} was damaged, nothing in it could be read and no backup had it; it was moved to the "
-            f"damaged folder ({lost} records lost)."
-        )
+    from .salvage import RepairAction
 
 
 @os_errors_as_storage_errors
@@ -443,6 +406,7 @@ class Repository:
 
     def _repair_file(self, rel: Path) -> RepairAction:
         from . import backups, salvage
+        from .salvage import RepairAction
 
         path = self.data_dir / rel
         source = backups.good_copy(self.data_dir, rel)

@@ -1,4 +1,5 @@
-"""Reading what is still readable in a damaged data file, and merging it with the newest good backup copy.
+"""Reading what is still readable in a damaged data file, merging it with the newest good backup copy, and
+what a repair did to each file (``RepairAction``).
 
 A record counts as readable only if it decodes and, where the file's checksum list survived, matches its
 checksum (``_meta`` is written first, so a cut-off file keeps it). Files of version 1 have no checksums:
@@ -32,6 +33,43 @@ KEYS = {
     "notes": "id",
     "edits": "id",
 }
+
+
+@dataclass(frozen=True)
+class RepairAction:
+    """What ``repair()`` did to one data file.
+
+    ``action``: ``restored`` (the backup copy ``source`` merged with what the damaged file still held),
+    ``salvaged`` (no backup: only what could be read), ``rebuilt`` (a profile remade from the athlete
+    list) or ``removed`` (nothing readable and no backup). The counts are records: taken from the backup,
+    recovered from the damaged file (saved after the backup), and lost (None when the damaged file no
+    longer says how many it had).
+    """
+
+    file: Path
+    action: str
+    source: Path | None = None
+    from_backup: int = 0
+    recovered: int = 0
+    lost: int | None = 0
+
+    def describe(self) -> str:
+        """One plain sentence for the user."""
+        lost = "an unknown number" if self.lost is None else str(self.lost)
+        counts = f"{self.from_backup} from the backup, {self.recovered} recovered from the damaged file, {lost} lost"
+        if self.action == "restored":
+            return (
+                f"Restored {self.file} ({counts}): the backup copy {self.source} was restored together with "
+                "the records still readable in the damaged file."
+            )
+        if self.action == "salvaged":
+            return f"Repaired {self.file} from what could still be read, as no backup had it ({counts})."
+        if self.action == "rebuilt":
+            return f"Remade {self.file} from the athlete list (the backups did not have it)."
+        return (
+            f"{self.file} was damaged, nothing in it could be read and no backup had it; it was moved to the "
+            f"damaged folder ({lost} records lost)."
+        )
 
 
 @dataclass
